@@ -1,0 +1,47 @@
+import type { Operation } from '@scanapis/spec-tools';
+
+export interface CallInput {
+  /** Query parameters; an array sends the name once per value. */
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+  pathParams?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON when the body is JSON, else the text. */
+  body: unknown;
+  text: string;
+}
+
+/** Fills `{name}` segments of a path template. */
+export function fillPath(template: string, pathParams: Record<string, string> = {}): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(pathParams[name] ?? `missing-${name}`),
+  );
+}
+
+/** Sends one request to an operation on a running server (loopback only, 10 s at most). */
+export async function call(
+  baseUrl: string,
+  operation: Operation,
+  input: CallInput = {},
+): Promise<CallResult> {
+  const url = new URL(baseUrl + fillPath(operation.path, input.pathParams));
+  for (const [name, value] of Object.entries(input.query ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, v);
+  }
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new Error(`contract tests send traffic to loopback only, not ${url.hostname}`);
+  }
+  const res = await fetch(url, {
+    method: operation.method.toUpperCase(),
+    headers: input.headers ?? {},
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body, text };
+}

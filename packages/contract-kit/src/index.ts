@@ -1,0 +1,5 @@
+export { type BoundaryCase, baselineRequest, boundaryCases } from './cases.js';
+export { collectExamples, type SpecExample } from './examples.js';
+export { mockGlobalSetup, type StartableMock } from './global-setup.js';
+export { type CallInput, type CallResult, call, fillPath } from './http.js';
+export { type ContractSuiteOptions, contractSuite, expectConforms } from './suite.js';

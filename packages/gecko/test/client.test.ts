@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
+import {
+  createGeckoClient,
+  type ErrorResponse,
+  GECKO_BASE_URL,
+  ScanApiConfigError,
+  type ScanSummary,
+} from '../src/index.js';
+
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@scanapis/spec-gecko/openapi.json'), 'utf8'),
+);
+const seedExample = spec.paths['/api/v1/scans'].get.responses['200'].content['application/json'].example;
+
+/** A fetch that records the request and answers 200 with the seed's example; no network. */
+function recordingFetch() {
+  const requests: Request[] = [];
+  const fetch = vi.fn(async (input: Request) => {
+    requests.push(input);
+    return new Response(JSON.stringify(seedExample), { headers: { 'content-type': 'application/json' } });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, requests, spy: fetch };
+}
+
+describe('createGeckoClient: options are checked before any request', () => {
+  const secret = 'sk_live_this_must_not_leak';
+  it.each([
+    [
+      'a key without gk_',
+      { given: { apiKey: secret }, want: 'apiKey: is not a Gecko API key: Gecko keys start with "gk_"' },
+    ],
+    [
+      'an empty key',
+      { given: { apiKey: '' }, want: 'apiKey: is required (a Gecko API key, starting with "gk_")' },
+    ],
+    [
+      'no key',
+      { given: {} as { apiKey: string }, want: 'apiKey: is required (a Gecko API key, starting with "gk_")' },
+    ],
+    [
+      'a baseUrl that is not a URL',
+      {
+        given: { apiKey: 'gk_ok', baseUrl: 'not a url' },
+        want: 'baseUrl: must be an absolute http(s) URL, got "not a url"',
+      },
+    ],
+    [
+      'a ftp baseUrl',
+      {
+        given: { apiKey: 'gk_ok', baseUrl: 'ftp://x.test' },
+        want: 'baseUrl: must use http or https, got ftp:',
+      },
+    ],
+  ])('refuses %s', (_, { given, want }) => {
+    const { fetch, spy } = recordingFetch();
+    let thrown: unknown;
+    try {
+      createGeckoClient({ ...given, fetch });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ScanApiConfigError);
+    expect((thrown as Error).message).toBe(want);
+    expect((thrown as Error).message).not.toContain(secret);
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('createGeckoClient: requests', () => {
+  it('sends X-API-Key to https://app.gecko.security by default', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGeckoClient({ apiKey: 'gk_default_base', fetch });
+    const { data } = await client.GET('/api/v1/scans', {
+      params: { query: { limit: 50, language: 'typescript' } },
+    });
+    expect(GECKO_BASE_URL).toBe('https://app.gecko.security');
+    expect(requests[0]?.url).toBe('https://app.gecko.security/api/v1/scans?limit=50&language=typescript');
+    expect(requests[0]?.headers.get('x-api-key')).toBe('gk_default_base');
+    expect(data).toEqual(seedExample);
+  });
+
+  it('a typed call against the mock returns the spec data', async () => {
+    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    const { data, error, response } = await client.GET('/api/v1/scans', { params: { query: { limit: 50 } } });
+    expect(response.status).toBe(200);
+    expect(error).toBeUndefined();
+    expect(data).toEqual(seedExample);
+    expectTypeOf(data!.data).toEqualTypeOf<ScanSummary[]>();
+    expectTypeOf(data!.pagination.hasMore).toEqualTypeOf<boolean>();
+  });
+
+  it.each([
+    [
+      'a bad query value',
+      { given: { limit: 5000 }, want: { status: 400, body: { error: 'Limit cannot exceed 1000' } } },
+    ],
+    [
+      'offset -1',
+      {
+        given: { offset: -1 },
+        want: {
+          status: 400,
+          body: {
+            error: 'Invalid query parameter: offset',
+            details: 'offset must be >= 0',
+            hint: 'offset is an integer >= 0',
+          },
+        },
+      },
+    ],
+  ])('%s comes back as the typed error body', async (_, { given, want }) => {
+    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    const { data, error, response } = await client.GET('/api/v1/scans', { params: { query: given } });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(want.status);
+    expect(error).toEqual(want.body);
+    expectTypeOf(error!).toEqualTypeOf<ErrorResponse>();
+  });
+
+  it('a key the mock refuses fails as the spec says', async () => {
+    const client = createGeckoClient({ apiKey: 'gk_x', baseUrl: inject('mockUrl') });
+    const { error, response } = await client.GET('/api/v1/scans', { headers: { 'X-API-Key': 'no_prefix' } });
+    expect(response.status).toBe(401);
+    expect(error).toEqual({ error: 'Invalid API key format' });
+  });
+});

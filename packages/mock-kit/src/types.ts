@@ -1,0 +1,44 @@
+import type { Operation, ParsedParams, Violation } from '@scanapis/spec-tools';
+
+/** A request as the mock sees it, after routing and parameter parsing. */
+export interface MockRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string | string[] | undefined>;
+  /** A fresh id for this request; dialects put it in `X-Request-Id` or `RequestInfo`. */
+  requestId: string;
+  /** Set once the path matched an operation. */
+  operation?: Operation;
+  pathParams: Record<string, string>;
+  /** Typed values of the parameters that were sent (set once the request validated). */
+  params: ParsedParams;
+}
+
+/** What the mock sends back. `body` is JSON-encoded unless it is a string. */
+export interface MockReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * How one vendor says no. Each API's mock package supplies one; the server is the same for all.
+ * Every method returns the vendor's own error body, never a generic one.
+ */
+export interface Dialect {
+  /** Checks credentials; a reply (401/403) stops the request, `undefined` lets it through. */
+  authenticate(req: MockRequest): MockReply | undefined | Promise<MockReply | undefined>;
+  /** A request that breaks the spec: the vendor's 400, naming the parameter. */
+  badRequest(violations: Violation[], req: MockRequest): MockReply;
+  /** No operation at this path. */
+  notFound(req: MockRequest): MockReply;
+  /** The path exists, the method does not. */
+  methodNotAllowed(req: MockRequest): MockReply;
+  /** The mock itself failed: the vendor's 500. */
+  internalError(req: MockRequest): MockReply;
+  /** Headers every reply carries (a request id, say). */
+  commonHeaders?(req: MockRequest): Record<string, string>;
+}
+
+/** Produces the answer to a valid, authenticated request. */
+export type Handler = (req: MockRequest) => MockReply | Promise<MockReply>;

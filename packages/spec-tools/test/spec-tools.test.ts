@@ -1,0 +1,146 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  checkResponse,
+  coerce,
+  createAjv,
+  createRequestValidator,
+  describeSchema,
+  listOperations,
+  loadSpec,
+  matchOperation,
+} from '../src/index.js';
+
+const doc = loadSpec(fileURLToPath(new URL('./fixtures/tiny.json', import.meta.url)));
+const [op] = listOperations(doc);
+const ajv = createAjv();
+const validate = createRequestValidator(ajv, op!);
+const run = (query: string, project = 'p1') =>
+  validate({ query: new URLSearchParams(query), headers: {}, pathParams: { project } });
+
+describe('listOperations / matchOperation', () => {
+  it('resolves refs and merges path-level parameters', () => {
+    expect(op!.operationId).toBe('listThings');
+    expect(op!.parameters.map((p) => p.name)).toContain('project');
+    expect(op!.responses['200']!.content!['application/json']!.schema!.required).toEqual(['items']);
+  });
+  it.each([
+    ['a concrete path', { given: ['GET', '/v1/abc/things'], want: { project: 'abc' } }],
+    ['an encoded segment', { given: ['GET', '/v1/a%20b/things'], want: { project: 'a b' } }],
+    ['a malformed escape kept raw', { given: ['GET', '/v1/%E0%A4%A/things'], want: { project: '%E0%A4%A' } }],
+  ] as const)('matches %s', (_, { given, want }) => {
+    const m = matchOperation([op!], given[0], given[1]);
+    expect(m && 'operation' in m ? m.pathParams : m).toEqual(want);
+  });
+  it('tells a wrong method from an unknown path', () => {
+    expect(matchOperation([op!], 'POST', '/v1/abc/things')).toEqual({ methodNotAllowed: true });
+    expect(matchOperation([op!], 'GET', '/v2/nothing')).toBeUndefined();
+  });
+});
+
+describe('coerce', () => {
+  it.each([
+    ['integer', { given: ['42', { type: 'integer' }], want: { value: 42 } }],
+    ['negative integer', { given: ['-1', { type: 'integer' }], want: { value: -1 } }],
+    ['integer with exponent', { given: ['1e3', { type: 'integer' }], want: { error: 'must be an integer' } }],
+    ['nullable integer', { given: ['7', { type: ['integer', 'null'] }], want: { value: 7 } }],
+    ['number', { given: ['1.5', { type: 'number' }], want: { value: 1.5 } }],
+    ['blank number', { given: [' ', { type: 'number' }], want: { error: 'must be a number' } }],
+    ['boolean', { given: ['false', { type: 'boolean' }], want: { value: false } }],
+    ['boolean word', { given: ['yes', { type: 'boolean' }], want: { error: 'must be true or false' } }],
+    ['string', { given: ['x', { type: 'string' }], want: { value: 'x' } }],
+  ] as const)('%s', (_, { given, want }) => {
+    expect(coerce(given[0], given[1] as never)).toEqual(want);
+  });
+});
+
+describe('createRequestValidator', () => {
+  it.each([
+    ['a valid request', { given: 'a=abc&limit=10&kind=x&flag=true&tags=1&tags=2&from=1&to=2', want: [] }],
+    ['limit above maximum', { given: 'a=1&limit=11', want: [['limit', 'maximum', 'must be <= 10']] }],
+    ['limit not an integer', { given: 'a=1&limit=ten', want: [['limit', 'type', 'must be an integer']] }],
+    ['kind outside enum', { given: 'a=1&kind=z', want: [['kind', 'enum', 'must be one of "x", "y"']] }],
+    ['a too long', { given: 'a=abcd', want: [['a', 'maxLength', 'must be at most 3 characters']] }],
+    ['b not matching', { given: 'b=c1', want: [['b', 'pattern', 'must match ^b[0-9]+$']] }],
+    ['limit twice', { given: 'a=1&limit=1&limit=2', want: [['limit', 'single', 'must be sent once']] }],
+    [
+      'neither of the oneof',
+      { given: 'limit=1', want: [['a, b', 'oneof', 'exactly one of a or b must be set']] },
+    ],
+    [
+      'both of the oneof',
+      { given: 'a=1&b=b1', want: [['a, b', 'oneof', 'exactly one of a or b must be set, got a and b']] },
+    ],
+    ['from after to', { given: 'a=1&from=3&to=2', want: [['from, to', 'range', 'from must be <= to']] }],
+  ])('%s', (_, { given, want }) => {
+    expect(run(given).violations.map((v) => [v.name, v.keyword, v.message])).toEqual(want);
+  });
+  it('checks path parameters', () => {
+    expect(run('a=1', 'toolong').violations.map((v) => [v.in, v.name, v.keyword])).toEqual([
+      ['path', 'project', 'maxLength'],
+    ]);
+  });
+  it('returns typed values', () => {
+    expect(run('a=1&limit=3&flag=false&tags=x').params).toEqual({
+      project: 'p1',
+      a: '1',
+      limit: 3,
+      flag: false,
+      tags: ['x'],
+    });
+  });
+});
+
+describe('checkResponse', () => {
+  const uuid = '123e4567-e89b-42d3-a456-426614174000';
+  it.each([
+    [
+      'a conforming response',
+      { given: { status: 200, h: { 'x-count': '1' }, body: { items: [uuid] } }, want: [] },
+    ],
+    [
+      'an undeclared status',
+      { given: { status: 418, h: {}, body: {} }, want: ['status 418 is not declared for listThings'] },
+    ],
+    [
+      'a missing required header',
+      { given: { status: 200, h: {}, body: { items: [] } }, want: ['header X-Count is required'] },
+    ],
+    [
+      'a bad header',
+      {
+        given: { status: 200, h: { 'x-count': '-1' }, body: { items: [] } },
+        want: ['header X-Count must be >= 0'],
+      },
+    ],
+    [
+      'a bad body',
+      {
+        given: { status: 200, h: { 'x-count': '0' }, body: { items: ['nope'] } },
+        want: ['body/items/0 must be a valid uuid'],
+      },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(
+      checkResponse(ajv, op!, {
+        status: given.status,
+        headers: given.h,
+        body: given.body,
+        contentType: 'application/json',
+      }),
+    ).toEqual(want);
+  });
+});
+
+describe('describeSchema', () => {
+  it.each([
+    [{ type: 'integer', minimum: 1, maximum: 1000 }, 'an integer from 1 to 1000'],
+    [{ type: 'integer', minimum: 0 }, 'an integer >= 0'],
+    [{ type: 'string', enum: ['asc', 'desc'] }, 'one of "asc", "desc"'],
+    [{ type: 'string', maxLength: 50 }, 'a string of at most 50 characters'],
+    [{ type: 'string', minLength: 1, maxLength: 256 }, 'a string of 1 to 256 characters'],
+    [{ type: 'boolean' }, 'true or false'],
+  ])('%j → %s', (schema, want) => {
+    expect(describeSchema(schema)).toBe(want);
+  });
+});
