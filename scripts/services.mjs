@@ -3,21 +3,23 @@ export const services = [
   {
     api: 'container-registry',
     title: 'Container Registry (Yandex Cloud / Nebius Israel)',
-    module: '@scanapis/container-registry-mock',
+    // Imported by path: the root package depends on no workspace package, so that editing one
+    // API's spec does not change turbo's global hash.
+    module: new URL('../packages/container-registry-mock/dist/index.js', import.meta.url).href,
     port: 4010,
     credentials: 'Authorization: Bearer <any non-empty token>',
   },
   {
     api: 'hss',
     title: 'Huawei Cloud HSS',
-    module: '@scanapis/hss-mock',
+    module: new URL('../packages/hss-mock/dist/index.js', import.meta.url).href,
     port: 4011,
     credentials: 'X-Auth-Token: <any non-empty token>, or AK/SK signing',
   },
   {
     api: 'gecko',
     title: 'Gecko SAST',
-    module: '@scanapis/gecko-mock',
+    module: new URL('../packages/gecko-mock/dist/index.js', import.meta.url).href,
     port: 4012,
     credentials: 'X-API-Key: gk_<anything>',
   },

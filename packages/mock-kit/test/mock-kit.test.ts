@@ -73,9 +73,14 @@ describe('startMockServer pipeline: route → authenticate → validate → hand
         want: { status: 500, body: { hook: 'internalError' } },
       },
     ],
-  ])('%s', async (_, { given, want }) => {
+  ] as Array<
+    [
+      string,
+      { given: { path: string; key?: string; method?: string }; want: { status: number; body: unknown } },
+    ]
+  >)('%s', async (_, { given, want }) => {
     const res = await fetch(mock.url + given.path, {
-      method: (given as { method?: string }).method ?? 'GET',
+      method: given.method ?? 'GET',
       headers: given.key ? { 'x-key': given.key } : {},
     });
     expect(res.status).toBe(want.status);
