@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates a client's TypeScript types from a bundled spec with openapi-typescript.
+// Generates a client's code from a bundled spec: the types (openapi-typescript) and, beside them,
+// pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration.
 // Usage: node scripts/generate-types.mjs <specs/<api>/dist/openapi.json> <src/generated/schema.gen.ts>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -33,3 +34,16 @@ const banner = `/**
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, banner + astToString(ast));
 console.log(`generated ${relative(process.cwd(), outFile)}`);
+
+// Paging styles of the GET operations, keyed by path, as literal types for the client runtime.
+const pagination = {};
+for (const [path, item] of Object.entries(spec.paths ?? {})) {
+  const style = item.get?.['x-scanapis-pagination'];
+  if (style) pagination[path] = style;
+}
+const paginationFile = resolve(dirname(outFile), 'pagination.gen.ts');
+writeFileSync(
+  paginationFile,
+  `${banner}/** How each list operation pages, from the spec's \`x-scanapis-pagination\`. */\nexport const pagination = ${JSON.stringify(pagination, null, 2)} as const;\n`,
+);
+console.log(`generated ${relative(process.cwd(), paginationFile)}`);

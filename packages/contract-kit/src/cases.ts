@@ -73,13 +73,23 @@ function stringOfLength(schema: JsonObject, length: number, example: string | un
  * Adding a constraint to the spec adds its cases here, with no new test code.
  */
 export function boundaryCases(operation: Operation): Row[] {
-  const base = baselineRequest(operation);
+  const baseline = baselineRequest(operation);
+  const groups = (operation.raw['x-scanapis-oneof'] ?? []) as string[][];
+  /** The baseline with p's oneof group satisfied by p alone, so that p's cases test p. */
+  const baseFor = (p: Parameter): CallInput => {
+    const group = groups.find((g) => g.includes(p.name));
+    if (!group || p.in !== 'query') return baseline;
+    const query = { ...baseline.query };
+    for (const other of group) if (other !== p.name) delete query[other];
+    return { ...baseline, query: { ...query, [p.name]: exampleOf(p) ?? 'x' } };
+  };
   const rows: Row[] = [];
   const add = (param: string, label: string, given: CallInput, want: BoundaryCase['want']) =>
     rows.push([`${param} ${label} → ${want}`, { param, given, want }]);
 
   for (const p of operation.parameters) {
     if (p.in === 'cookie') continue;
+    const base = baseFor(p);
     const s = p.schema;
     const type = firstType(s);
     const example = exampleOf(p);
@@ -142,7 +152,8 @@ export function boundaryCases(operation: Operation): Row[] {
     }
   }
 
-  for (const group of (operation.raw['x-scanapis-oneof'] ?? []) as string[][]) {
+  const base = baseline;
+  for (const group of groups) {
     const without = { ...base.query };
     for (const name of group) delete without[name];
     add(group.join('|'), 'neither of the oneof', { ...base, query: without }, 'reject');

@@ -79,3 +79,18 @@ describe('collectExamples', () => {
     ]);
   });
 });
+
+describe('boundaryCases with a oneof group', () => {
+  const withExamples = {
+    ...op!,
+    parameters: op!.parameters.map((p) => ({ ...p, example: { project: 'p1', a: 'abc', b: 'b1' }[p.name] })),
+  };
+  const rows = boundaryCases(withExamples);
+  it.each([
+    ['b of the group is tested alone', { given: 'b not matching the pattern → reject', want: { b: 'no spaces allowed ✗' } }],
+    ['a of the group is tested alone', { given: 'a of maxLength + 1 (4) → reject', want: { a: 'abca' } }],
+  ])('%s', (_, { given, want }) => {
+    const row = rows.find(([name]) => name === given);
+    expect(row?.[1].given.query).toEqual(want);
+  });
+});

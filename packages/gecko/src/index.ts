@@ -1,8 +1,22 @@
-import { normalizeBaseUrl, ScanApiConfigError } from '@scanapis/client-kit';
-import createClient, { type Client } from 'openapi-fetch';
+import {
+  createScanApiClient,
+  normalizeBaseUrl,
+  type RuntimeOptions,
+  ScanApiConfigError,
+  type ScanApiClient,
+  type VendorError,
+} from '@scanapis/client-kit';
+import { pagination } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
-export { ScanApiConfigError } from '@scanapis/client-kit';
+export {
+  type RateLimitState,
+  type RetryOptions,
+  ScanApiConfigError,
+  ScanApiError,
+  type ScanApiErrorKind,
+  type TimeoutOptions,
+} from '@scanapis/client-kit';
 export type { components, operations, paths } from './generated/schema.gen.js';
 
 /** One scan in a list page. */
@@ -17,33 +31,42 @@ export type ListScansQuery = NonNullable<operations['getApiV1Scans']['parameters
 /** Gecko's production API. */
 export const GECKO_BASE_URL = 'https://app.gecko.security';
 
-export interface GeckoClientOptions {
+export interface GeckoClientOptions extends RuntimeOptions {
   /** A team API key; Gecko keys start with `gk_`. Sent as `X-API-Key`. */
   apiKey: string;
   /** Defaults to `https://app.gecko.security`; point it at a mock (`startMock().url`) in tests. */
   baseUrl?: string;
-  /** A fetch implementation (defaults to the global one). */
-  fetch?: typeof globalThis.fetch;
 }
 
-/** The openapi-fetch client, typed from the Gecko spec. */
-export type GeckoClient = Client<paths, 'application/json'>;
+/** The Gecko client: openapi-fetch typed from the spec, plus `paginate`, `pages` and `rateLimit`. */
+export type GeckoClient = ScanApiClient<paths, typeof pagination>;
+
+/** Reads Gecko's `{ error, details, hint }` body. */
+export function parseGeckoError(body: unknown): VendorError {
+  const b = body as Partial<ErrorResponse> | undefined;
+  return typeof b?.error === 'string' ? { message: b.error } : {};
+}
 
 /**
  * Creates a Gecko client. Throws `ScanApiConfigError` before any request when `apiKey` is not a
  * Gecko key (`gk_…`) or `baseUrl` is not an http(s) URL.
  */
 export function createGeckoClient(options: GeckoClientOptions): GeckoClient {
-  const { apiKey } = options ?? {};
+  const { apiKey, baseUrl, ...runtime } = options ?? ({} as GeckoClientOptions);
   if (typeof apiKey !== 'string' || apiKey === '') {
     throw new ScanApiConfigError('apiKey', 'is required (a Gecko API key, starting with "gk_")');
   }
   if (!apiKey.startsWith('gk_')) {
     throw new ScanApiConfigError('apiKey', 'is not a Gecko API key: Gecko keys start with "gk_"');
   }
-  return createClient<paths, 'application/json'>({
-    baseUrl: normalizeBaseUrl(options.baseUrl, GECKO_BASE_URL),
-    headers: { 'X-API-Key': apiKey },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  return createScanApiClient<paths, typeof pagination>(
+    {
+      baseUrl: normalizeBaseUrl(baseUrl, GECKO_BASE_URL),
+      headers: { 'X-API-Key': apiKey },
+      pagination,
+      parseError: parseGeckoError,
+      rateLimitHeaders: { remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset' },
+    },
+    runtime,
+  );
 }

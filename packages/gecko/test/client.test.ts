@@ -6,6 +6,7 @@ import {
   type ErrorResponse,
   GECKO_BASE_URL,
   ScanApiConfigError,
+  ScanApiError,
   type ScanSummary,
 } from '../src/index.js';
 
@@ -124,5 +125,38 @@ describe('createGeckoClient: requests', () => {
     const { error, response } = await client.GET('/api/v1/scans', { headers: { 'X-API-Key': 'no_prefix' } });
     expect(response.status).toBe(401);
     expect(error).toEqual({ error: 'Invalid API key format' });
+  });
+});
+
+describe('createGeckoClient: the shared runtime', () => {
+  it('paginate walks the mock’s pages, typed from the spec', async () => {
+    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    const pages: number[] = [];
+    for await (const page of client.pages('/api/v1/scans', { params: { query: { limit: 50 } }, maxPages: 3 })) {
+      expectTypeOf(page.pagination.hasMore).toEqualTypeOf<boolean>();
+      pages.push(page.data.length);
+      if (pages.length === 2) break;
+    }
+    expect(pages).toEqual([1, 1]);
+    for await (const scan of client.paginate('/api/v1/scans')) {
+      expectTypeOf(scan).toEqualTypeOf<ScanSummary>();
+      expect(scan).toEqual(seedExample.data[0]);
+      break;
+    }
+  });
+
+  it('throwOnError turns the 400 into a ScanApiError with Gecko’s message', async () => {
+    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl'), throwOnError: true });
+    const error = await client.GET('/api/v1/scans', { params: { query: { limit: 5000 } } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ScanApiError);
+    expect(error).toMatchObject({ kind: 'http', status: 400, vendorMessage: 'Limit cannot exceed 1000' });
+    expect(JSON.stringify(error) + error.message).not.toContain('gk_client_test');
+  });
+
+  it('reads the rate-limit headers the mock sends', async () => {
+    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    await client.GET('/api/v1/scans');
+    expect(client.rateLimit?.remaining).toBeTypeOf('number');
+    expect(client.rateLimit?.reset).toBeInstanceOf(Date);
   });
 });

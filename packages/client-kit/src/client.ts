@@ -1,0 +1,193 @@
+import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import { ScanApiConfigError, ScanApiError, safeUrl, type VendorError } from './errors.js';
+import { type PagesOptions, type PaginationMeta, walkPages } from './paginate.js';
+import { type RetryOptions, resolveRetry } from './retry.js';
+import {
+  createTransport,
+  type RateLimitOptions,
+  type RateLimitState,
+  resolveTimeout,
+  type TimeoutOptions,
+} from './transport.js';
+
+/** The options every scanapis client takes, besides its credentials. */
+export interface RuntimeOptions {
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: typeof globalThis.fetch;
+  /** Retries of idempotent requests on 429/502/503/504 and network errors; `false` disables them. */
+  retry?: RetryOptions | false;
+  /** Per-attempt and overall timeouts. */
+  timeout?: TimeoutOptions;
+  /**
+   * Throw a `ScanApiError` for every error answer instead of returning `{ error }` (default false).
+   * Transport failures, timeouts and bodies that are not JSON always throw a `ScanApiError`.
+   */
+  throwOnError?: boolean;
+  /** Rate-limit behaviour (for APIs that send rate-limit headers). */
+  rateLimit?: RateLimitOptions;
+}
+
+/** What a client package supplies to the runtime. */
+export interface ClientDefinition<Meta extends PaginationMeta> {
+  baseUrl: string;
+  headers?: Record<string, string>;
+  middleware?: Middleware[];
+  /** Generated from the spec's `x-scanapis-pagination`. */
+  pagination: Meta;
+  /** Reads the vendor's code, message and request id from an error answer. */
+  parseError(body: unknown, response: Response): VendorError;
+  /** Header names of the API's rate-limit headers, where it has them. */
+  rateLimitHeaders?: { remaining: string; reset: string };
+}
+
+type GetPaths<Paths> = { [P in keyof Paths]: Paths[P] extends { get: unknown } ? P : never }[keyof Paths];
+type PageBody<Op> = Op extends { responses: { 200: { content: { 'application/json': infer B } } } }
+  ? B
+  : never;
+type GetOp<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
+/** The item type of a list operation, read from the spec's 200 body at its declared items field. */
+export type ItemOf<Paths, Meta extends PaginationMeta, P extends keyof Meta & keyof Paths> = PageBody<
+  GetOp<Paths, P>
+>[Meta[P]['itemsField'] & keyof PageBody<GetOp<Paths, P>>] extends ReadonlyArray<infer I> | undefined
+  ? I
+  : never;
+type PageInit<Paths, P extends keyof Paths> =
+  MaybeOptionalInit<Paths[P], 'get' & keyof Paths[P]> extends infer I
+    ? undefined extends I
+      ? (NonNullable<I> & PagesOptions) | undefined
+      : I & PagesOptions
+    : never;
+type InitArg<I> = undefined extends I ? [init?: I] : [init: I];
+
+/** An openapi-fetch client typed from the spec, with paging, retries, timeouts and typed errors. */
+export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
+  extends Client<Paths, 'application/json'> {
+  /** Every item of every page, fetched page by page as the loop asks; `break` stops fetching. */
+  paginate<P extends keyof Meta & GetPaths<Paths> & keyof Paths>(
+    path: P,
+    ...init: InitArg<PageInit<Paths, P>>
+  ): AsyncGenerator<ItemOf<Paths, Meta, P>, void, undefined>;
+  /** Every page body, one at a time. */
+  pages<P extends keyof Meta & GetPaths<Paths> & keyof Paths>(
+    path: P,
+    ...init: InitArg<PageInit<Paths, P>>
+  ): AsyncGenerator<PageBody<GetOp<Paths, P>>, void, undefined>;
+  /** The last rate-limit headers the API sent, if it sends them. */
+  readonly rateLimit: RateLimitState | undefined;
+}
+
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/** Builds a client from a package's definition and the user's runtime options. */
+export function createScanApiClient<Paths extends {}, Meta extends PaginationMeta>(
+  definition: ClientDefinition<Meta>,
+  options: RuntimeOptions = {},
+): ScanApiClient<Paths, Meta> {
+  const state: { rateLimit?: RateLimitState } = {};
+  const transport = createTransport({
+    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    retry: resolveRetry('retry', options.retry),
+    timeout: resolveTimeout('timeout', options.timeout),
+    state,
+    ...(definition.rateLimitHeaders
+      ? {
+          rateLimit: {
+            ...options.rateLimit,
+            remainingHeader: definition.rateLimitHeaders.remaining,
+            resetHeader: definition.rateLimitHeaders.reset,
+          },
+        }
+      : {}),
+  });
+  const raw = createClient<Paths, 'application/json'>({
+    baseUrl: definition.baseUrl,
+    fetch: transport,
+    ...(definition.headers ? { headers: definition.headers } : {}),
+  });
+  if (definition.middleware?.length) raw.use(...definition.middleware);
+
+  const httpError = (
+    method: string,
+    path: string,
+    result: { error?: unknown; response: Response },
+  ): never => {
+    const vendor = definition.parseError(result.error, result.response);
+    throw new ScanApiError({
+      kind: 'http',
+      method,
+      url: safeUrl(result.response.url || definition.baseUrl + path),
+      status: result.response.status,
+      body: result.error,
+      ...vendor,
+    });
+  };
+  const wrap = (error: unknown, method: string, path: string): Error => {
+    // A credential function that returned nothing is a configuration error, not a transport one.
+    if (error instanceof ScanApiError || error instanceof ScanApiConfigError) return error;
+    const e = error as Error;
+    const url = safeUrl(definition.baseUrl + path);
+    if (e?.name === 'SyntaxError') {
+      return new ScanApiError(
+        { kind: 'parse', method, url, cause: e },
+        `the answer is not valid JSON: ${e.message}`,
+      );
+    }
+    if (e?.name === 'TimeoutError')
+      return new ScanApiError({ kind: 'timeout', method, url, cause: e }, 'timed out');
+    if (e?.name === 'AbortError')
+      return new ScanApiError({ kind: 'aborted', method, url, cause: e }, 'aborted');
+    return new ScanApiError(
+      { kind: 'network', method, url, cause: e },
+      `network error: ${(e as Error & { cause?: Error })?.cause?.message ?? e?.message ?? String(e)}`,
+    );
+  };
+
+  const client = { ...raw } as unknown as Record<string, unknown>;
+  for (const method of METHODS) {
+    const call = raw[method] as (
+      path: string,
+      init?: unknown,
+    ) => Promise<{ error?: unknown; response: Response }>;
+    client[method] = async (path: string, init?: unknown) => {
+      let result: { error?: unknown; response: Response };
+      try {
+        result = await call(path, init);
+      } catch (error) {
+        throw wrap(error, method, path);
+      }
+      if (options.throwOnError && (result.error !== undefined || !result.response.ok))
+        httpError(method, path, result);
+      return result;
+    };
+  }
+  client.request = (method: string, path: string, init?: unknown) =>
+    (client[method.toUpperCase()] as (p: string, i?: unknown) => unknown)(path, init);
+
+  const get = client.GET as (
+    path: string,
+    init: Record<string, unknown>,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const styleOf = (path: string) => {
+    const style = definition.pagination[path];
+    if (!style) throw new TypeError(`${path} is not a list operation (no x-scanapis-pagination in the spec)`);
+    return style;
+  };
+  client.pages = (path: string, init: Record<string, unknown> = {}) => {
+    const { maxPages, ...rest } = init as Record<string, unknown> & PagesOptions;
+    return walkPages(get, (p, r) => httpError('GET', p, r), path, styleOf(path), rest, {
+      ...(maxPages ? { maxPages } : {}),
+    });
+  };
+  client.paginate = async function* (path: string, init?: Record<string, unknown>) {
+    const style = styleOf(path);
+    for await (const page of (client.pages as (p: string, i?: unknown) => AsyncGenerator<unknown>)(
+      path,
+      init,
+    )) {
+      const items = (page as Record<string, unknown>)?.[style.itemsField];
+      if (Array.isArray(items)) yield* items;
+    }
+  };
+  Object.defineProperty(client, 'rateLimit', { get: () => state.rateLimit, enumerable: true });
+  return client as unknown as ScanApiClient<Paths, Meta>;
+}

@@ -1,0 +1,93 @@
+import type { Dialect, MockReply, MockRequest } from '@scanapis/mock-kit';
+import { describeSchema, type Violation } from '@scanapis/spec-tools';
+
+/** The gRPC status codes this API answers with (`google.rpc.Code`). */
+export const GrpcCode = {
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+} as const;
+
+/** The type URL of the `google.rpc.RequestInfo` detail every error carries. */
+export const REQUEST_INFO_TYPE = 'type.googleapis.com/google.rpc.RequestInfo';
+
+/** A `google.rpc.Status` body: `{ code, message, details: [RequestInfo] }`. */
+export function statusBody(code: number, message: string, requestId: string) {
+  return { code, message, details: [{ '@type': REQUEST_INFO_TYPE, requestId }] };
+}
+
+const error = (req: MockRequest, status: number, code: number, message: string): MockReply => ({
+  status,
+  body: statusBody(code, message, req.requestId),
+});
+
+/** `x-server-trace-id` as Yandex Cloud sends it: 16 hex digits, here derived from the request id. */
+export const traceIdOf = (requestId: string): string => requestId.replace(/-/g, '').slice(0, 16);
+
+/** The 400 message for one violation: names the parameter, says what it accepts. */
+function invalidArgumentMessage(first: Violation, req: MockRequest): string {
+  // The oneof wording is fixed by the spec (operation description, parameter descriptions and
+  // the `oneofNotSatisfied` example): "Exactly one of imageId or repositoryId must be set".
+  if (first.keyword === 'oneof') return `Exactly one of ${first.name.split(', ').join(' or ')} must be set`;
+  const param = req.operation?.parameters.find((p) => p.name === first.name && p.in === first.in);
+  // A pattern violation already quotes the whole rule; a hint would repeat it.
+  if (first.keyword === 'pattern' || !param) return `${first.name}: ${first.message}`;
+  return `${first.name}: ${first.message} (${first.name} is ${describeSchema(param.schema)})`;
+}
+
+/**
+ * Container Registry's errors: a `google.rpc.Status` JSON body as the vendor's gRPC REST
+ * transcoding sends it, with a `google.rpc.RequestInfo` detail whose `requestId` is also sent as
+ * the `x-request-id` header.
+ */
+export const containerRegistryDialect: Dialect = {
+  authenticate(req) {
+    const raw = req.headers.authorization;
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (!value) {
+      return error(
+        req,
+        401,
+        GrpcCode.UNAUTHENTICATED,
+        'Authorization header is missing: send an IAM token as "Authorization: Bearer <token>"',
+      );
+    }
+    const [scheme, ...rest] = value.split(/\s+/);
+    if (scheme?.toLowerCase() !== 'bearer' || rest.length > 1) {
+      return error(
+        req,
+        401,
+        GrpcCode.UNAUTHENTICATED,
+        'Authorization header is malformed: expected "Bearer <IAM token>"',
+      );
+    }
+    if (rest.length === 0) {
+      return error(
+        req,
+        401,
+        GrpcCode.UNAUTHENTICATED,
+        'IAM token is empty: expected "Authorization: Bearer <IAM token>"',
+      );
+    }
+    // Any token is accepted for now; known tokens and expiry come with the behavioural mock.
+    return undefined;
+  },
+
+  badRequest: (violations, req) =>
+    error(req, 400, GrpcCode.INVALID_ARGUMENT, invalidArgumentMessage(violations[0]!, req)),
+
+  // What gRPC-gateway answers: 404 NOT_FOUND for an unknown path; for a known path with another
+  // method, 405 with UNIMPLEMENTED (12) — never a 5xx for a request the client got wrong.
+  notFound: (req) => error(req, 404, GrpcCode.NOT_FOUND, `Not Found: ${req.method} ${req.url.pathname}`),
+  methodNotAllowed: (req) =>
+    error(req, 405, GrpcCode.UNIMPLEMENTED, `Method Not Allowed: ${req.method} ${req.url.pathname}`),
+  internalError: (req) => error(req, 500, GrpcCode.INTERNAL, 'Internal error'),
+
+  // Both headers are declared (optional) on every response of the spec.
+  commonHeaders: (req) => ({ 'x-request-id': req.requestId, 'x-server-trace-id': traceIdOf(req.requestId) }),
+};
