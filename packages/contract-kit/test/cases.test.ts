@@ -87,7 +87,10 @@ describe('boundaryCases with a oneof group', () => {
   };
   const rows = boundaryCases(withExamples);
   it.each([
-    ['b of the group is tested alone', { given: 'b not matching the pattern → reject', want: { b: 'no spaces allowed ✗' } }],
+    [
+      'b of the group is tested alone',
+      { given: 'b not matching the pattern → reject', want: { b: 'no spaces allowed ✗' } },
+    ],
     ['a of the group is tested alone', { given: 'a of maxLength + 1 (4) → reject', want: { a: 'abca' } }],
   ])('%s', (_, { given, want }) => {
     const row = rows.find(([name]) => name === given);

@@ -2,8 +2,8 @@ import {
   createScanApiClient,
   normalizeBaseUrl,
   type RuntimeOptions,
-  ScanApiConfigError,
   type ScanApiClient,
+  ScanApiConfigError,
   type VendorError,
 } from '@scanapis/client-kit';
 import { pagination } from './generated/pagination.gen.js';

@@ -132,7 +132,10 @@ describe('createGeckoClient: the shared runtime', () => {
   it('paginate walks the mock’s pages, typed from the spec', async () => {
     const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
     const pages: number[] = [];
-    for await (const page of client.pages('/api/v1/scans', { params: { query: { limit: 50 } }, maxPages: 3 })) {
+    for await (const page of client.pages('/api/v1/scans', {
+      params: { query: { limit: 50 } },
+      maxPages: 3,
+    })) {
       expectTypeOf(page.pagination.hasMore).toEqualTypeOf<boolean>();
       pages.push(page.data.length);
       if (pages.length === 2) break;
@@ -146,7 +149,11 @@ describe('createGeckoClient: the shared runtime', () => {
   });
 
   it('throwOnError turns the 400 into a ScanApiError with Gecko’s message', async () => {
-    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl'), throwOnError: true });
+    const client = createGeckoClient({
+      apiKey: 'gk_client_test',
+      baseUrl: inject('mockUrl'),
+      throwOnError: true,
+    });
     const error = await client.GET('/api/v1/scans', { params: { query: { limit: 5000 } } }).catch((e) => e);
     expect(error).toBeInstanceOf(ScanApiError);
     expect(error).toMatchObject({ kind: 'http', status: 400, vendorMessage: 'Limit cannot exceed 1000' });
