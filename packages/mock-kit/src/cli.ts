@@ -1,49 +1,99 @@
 import { parseArgs } from 'node:util';
 import type { RunningMock } from './server.js';
 
+/** What a mock bin's flags give its `start`. */
+export interface CliStartOptions {
+  port: number;
+  host: string;
+  /** `--seed`: the dataset's seed (behavioural mocks). */
+  seed?: number;
+  /** `--size`: how many records the dataset holds (behavioural mocks). */
+  size?: number;
+  /** `--static`: Prism's static examples instead of the behavioural mock. */
+  static?: boolean;
+  /** `--rate-limit`: requests per window per key (APIs with a rate limit). */
+  rateLimit?: number;
+}
+
 export interface CliSpec {
   /** The bin's name, `gecko-mock`. */
   name: string;
   /** The port `pnpm start` uses for this API; the bin defaults to it too. */
   defaultPort: number;
-  start(options: { port: number; host: string }): Promise<RunningMock>;
+  /** Lines describing the API-specific defaults, printed by `--help`. */
+  notes?: string[];
+  start(options: CliStartOptions): Promise<RunningMock>;
 }
 
-const usage = (name: string, port: number) =>
-  `Usage: ${name} [--port <n>] [--host <address>]\n  --port  port to listen on (default ${port}; 0 picks a free one)\n  --host  address to bind (default 127.0.0.1)`;
+const usage = (spec: CliSpec) =>
+  [
+    `Usage: ${spec.name} [--port <n>] [--host <address>] [--seed <n>] [--size <n>] [--static] [--rate-limit <n>]`,
+    `  --port        port to listen on (default ${spec.defaultPort}; 0 picks a free one)`,
+    '  --host        address to bind (default 127.0.0.1)',
+    '  --seed        seed of the generated dataset (same seed, same data on every machine)',
+    '  --size        number of records in the dataset',
+    "  --static      answer with the spec's examples (Prism) instead of the behavioural mock",
+    '  --rate-limit  requests allowed per window per key, where the API has a rate limit',
+    ...(spec.notes ?? []),
+  ].join('\n');
+
+function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  return n;
+}
 
 /** The whole CLI of a mock bin: flags, start, one line on failure, Ctrl-C closes. */
 export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): Promise<void> {
-  let values: { port?: string; host?: string; help?: boolean };
+  let options: CliStartOptions;
   try {
-    ({ values } = parseArgs({
+    const { values } = parseArgs({
       args: argv,
-      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        size: { type: 'string' },
+        static: { type: 'boolean' },
+        'rate-limit': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
-    }));
+    });
+    if (values.help) {
+      console.log(usage(spec));
+      return;
+    }
+    const seed = integer('seed', values.seed, 0, 2 ** 32 - 1);
+    const size = integer('size', values.size, 0, 1_000_000);
+    const rateLimit = integer('rate-limit', values['rate-limit'], 1, 1_000_000_000);
+    options = {
+      port: integer('port', values.port, 0, 65535) ?? spec.defaultPort,
+      host: values.host ?? '127.0.0.1',
+      ...(seed !== undefined ? { seed } : {}),
+      ...(size !== undefined ? { size } : {}),
+      ...(values.static ? { static: true } : {}),
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+    };
   } catch (error) {
-    console.error(`${spec.name}: ${(error as Error).message}`);
+    const e = error as Error & { code?: string };
+    const message =
+      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}`
+        : e.message;
+    console.error(`${spec.name}: ${message} (see --help)`);
     process.exitCode = 2;
     return;
   }
-  if (values.help) {
-    console.log(usage(spec.name, spec.defaultPort));
-    return;
-  }
-  const port = values.port === undefined ? spec.defaultPort : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(
-      `${spec.name}: --port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`,
-    );
-    process.exitCode = 2;
-    return;
-  }
-  const host = values.host ?? '127.0.0.1';
   let mock: RunningMock;
   try {
-    mock = await spec.start({ port, host });
+    mock = await spec.start(options);
   } catch (error) {
-    console.error(`${spec.name}: could not start on ${host}:${port}: ${(error as Error).message}`);
+    console.error(
+      `${spec.name}: could not start on ${options.host}:${options.port}: ${(error as Error).message}`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -1,6 +1,11 @@
-export { type CliSpec, runMockCli } from './cli.js';
+export { type CliSpec, type CliStartOptions, runMockCli } from './cli.js';
+export { exampleReply } from './examples.js';
+export { type ArmedFault, createFaults, type Fault, type Faults, validateFault } from './faults.js';
 export { createPrismHandler, parsePrefer } from './prism.js';
+export { createRandom, type Random } from './random.js';
+export { createRateLimiter, type RateLimiter } from './rate-limit.js';
 export {
+  CONTROL_PREFIX,
   createMockHandler,
   type MockServerOptions,
   type RunningMock,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  checkResponse,
   createAjv,
   createRequestValidator,
   listOperations,
@@ -9,6 +10,8 @@ import {
   matchOperation,
   type Operation,
 } from '@scanapis/spec-tools';
+import { exampleReply } from './examples.js';
+import { type ArmedFault, createFaults, type Faults, validateFault } from './faults.js';
 import { createPrismHandler } from './prism.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
@@ -22,6 +25,15 @@ export interface MockServerOptions {
   port?: number;
   /** Defaults to 127.0.0.1: the mock is not reachable from other machines unless asked. */
   host?: string;
+  /**
+   * Check every answer against the spec before sending it (default true). An answer that breaks
+   * the spec is logged and replaced by the vendor's 500 with an `x-scanapis-violation` header.
+   */
+  validateResponses?: boolean;
+  /** Told about every answer that broke the spec (default: one line on stderr). */
+  onViolation?: (problems: string[], req: MockRequest) => void;
+  /** Called on `POST /__scanapis/reset` (a behavioural mock clears its counters). */
+  onReset?: () => void;
 }
 
 export interface RunningMock {
@@ -29,9 +41,14 @@ export interface RunningMock {
   url: string;
   port: number;
   host: string;
+  /** The faults armed on this mock (also reachable at `/__scanapis/faults`). */
+  faults: Faults;
   /** Stops accepting, drops open connections, resolves once closed. */
   close(): Promise<void>;
 }
+
+/** The prefix of the mock's own control paths; no vendor API has it. */
+export const CONTROL_PREFIX = '/__scanapis/';
 
 function send(res: ServerResponse, reply: MockReply, common: Record<string, string>): void {
   const isText = typeof reply.body === 'string';
@@ -46,9 +63,9 @@ function send(res: ServerResponse, reply: MockReply, common: Record<string, stri
   res.end(payload);
 }
 
-/** Builds the request pipeline: route → authenticate → validate → handle. */
+/** Builds the request pipeline: route → fault → authenticate → validate → handle → check the answer. */
 export async function createMockHandler(
-  options: Pick<MockServerOptions, 'specFile' | 'dialect' | 'handler'>,
+  options: Pick<MockServerOptions, 'specFile' | 'dialect' | 'handler' | 'validateResponses' | 'onViolation'>,
 ) {
   const doc = loadSpec(options.specFile);
   const ajv = createAjv();
@@ -58,8 +75,56 @@ export async function createMockHandler(
   );
   const handler = options.handler ?? (await createPrismHandler(options.specFile));
   const { dialect } = options;
+  const validateResponses = options.validateResponses ?? true;
+  const onViolation =
+    options.onViolation ??
+    ((problems: string[], req: MockRequest) =>
+      console.error(
+        `[mock] answer to ${req.method} ${req.url.pathname} breaks the spec: ${problems.join('; ')}`,
+      ));
 
-  return async function handle(incoming: IncomingMessage): Promise<{ reply: MockReply; req: MockRequest }> {
+  async function answer(req: MockRequest, fault: ArmedFault | undefined): Promise<MockReply> {
+    const match = matchOperation(operations, req.method, req.url.pathname);
+    if (!match) return dialect.notFound(req);
+    if ('methodNotAllowed' in match) return dialect.methodNotAllowed(req);
+    req.operation = match.operation;
+    req.pathParams = match.pathParams;
+    if (fault?.status) {
+      return (
+        exampleReply(match.operation, fault.status) ??
+        dialect.fault?.(fault.status, req) ?? { ...dialect.internalError(req), status: fault.status }
+      );
+    }
+    const denied = await dialect.authenticate(req);
+    if (denied) return denied;
+    const validate = validators.get(match.operation)!;
+    const { violations, params } = validate({
+      query: req.url.searchParams,
+      headers: req.headers,
+      pathParams: req.pathParams,
+    });
+    if (violations.length > 0) return dialect.badRequest(violations, req);
+    req.params = params;
+    const reply = await handler(req);
+    if (!validateResponses) return reply;
+    const problems = checkResponse(ajv, match.operation, {
+      status: reply.status,
+      headers: { ...dialect.commonHeaders?.(req), ...reply.headers },
+      body: reply.body,
+      contentType:
+        reply.headers?.['content-type'] ??
+        (typeof reply.body === 'string' ? 'text/plain' : 'application/json'),
+    });
+    if (problems.length === 0) return reply;
+    onViolation(problems, req);
+    const failed = dialect.internalError(req);
+    return { ...failed, headers: { ...failed.headers, 'x-scanapis-violation': problems[0]!.slice(0, 200) } };
+  }
+
+  return async function handle(
+    incoming: IncomingMessage,
+    fault?: ArmedFault,
+  ): Promise<{ reply: MockReply; req: MockRequest }> {
     const url = new URL(incoming.url ?? '/', 'http://mock');
     const req: MockRequest = {
       method: incoming.method ?? 'GET',
@@ -70,22 +135,7 @@ export async function createMockHandler(
       params: {},
     };
     try {
-      const match = matchOperation(operations, req.method, url.pathname);
-      if (!match) return { reply: dialect.notFound(req), req };
-      if ('methodNotAllowed' in match) return { reply: dialect.methodNotAllowed(req), req };
-      req.operation = match.operation;
-      req.pathParams = match.pathParams;
-      const denied = await dialect.authenticate(req);
-      if (denied) return { reply: denied, req };
-      const validate = validators.get(match.operation)!;
-      const { violations, params } = validate({
-        query: url.searchParams,
-        headers: req.headers,
-        pathParams: req.pathParams,
-      });
-      if (violations.length > 0) return { reply: dialect.badRequest(violations, req), req };
-      req.params = params;
-      return { reply: await handler(req), req };
+      return { reply: await answer(req, fault), req };
     } catch (error) {
       process.emitWarning(`mock failed on ${req.method} ${url.pathname}: ${(error as Error).message}`);
       return { reply: dialect.internalError(req), req };
@@ -93,18 +143,73 @@ export async function createMockHandler(
   };
 }
 
+async function readBody(incoming: IncomingMessage, limit = 65_536): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error(`body larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `/__scanapis/faults` (GET lists, POST arms, DELETE clears), `/__scanapis/reset`, `/__scanapis/health`. */
+async function control(incoming: IncomingMessage, res: ServerResponse, faults: Faults, onReset?: () => void) {
+  const reply = (status: number, body: unknown) => send(res, { status, body }, {});
+  const path = new URL(incoming.url ?? '/', 'http://mock').pathname.slice(CONTROL_PREFIX.length);
+  const method = incoming.method ?? 'GET';
+  if (path === 'health' && method === 'GET') return reply(200, { ok: true });
+  if (path === 'reset' && method === 'POST') {
+    incoming.resume();
+    faults.clear();
+    onReset?.();
+    return reply(200, { reset: true });
+  }
+  if (path !== 'faults') return reply(404, { error: `no control path ${CONTROL_PREFIX}${path}` });
+  if (method === 'GET') return reply(200, { faults: faults.list() });
+  if (method === 'DELETE') {
+    incoming.resume();
+    faults.clear();
+    return reply(200, { faults: [] });
+  }
+  if (method !== 'POST') return reply(405, { error: 'use GET, POST or DELETE' });
+  let fault: unknown;
+  try {
+    fault = JSON.parse(await readBody(incoming));
+  } catch (error) {
+    return reply(400, { error: `the body must be a JSON fault: ${(error as Error).message}` });
+  }
+  const problem = validateFault(fault);
+  if (problem) return reply(400, { error: problem });
+  faults.arm(fault as never);
+  return reply(201, { faults: faults.list() });
+}
+
 /** Starts a mock server and resolves once it answers HTTP. */
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const handle = await createMockHandler(options);
+  const faults = createFaults();
   const server = createServer((incoming, res) => {
+    if (incoming.url?.startsWith(CONTROL_PREFIX)) {
+      control(incoming, res, faults, options.onReset).catch(() => res.destroy());
+      return;
+    }
     // A GET carries no body the mock reads; drain whatever came so the socket stays usable.
     incoming.resume();
-    handle(incoming).then(
-      ({ reply, req }) => send(res, reply, options.dialect.commonHeaders?.(req) ?? {}),
-      () => {
-        res.writeHead(500).end();
-      },
-    );
+    const fault = faults.take();
+    const run = () => {
+      if (fault?.drop) {
+        res.socket?.destroy();
+        return;
+      }
+      handle(incoming, fault).then(
+        ({ reply, req }) => send(res, reply, options.dialect.commonHeaders?.(req) ?? {}),
+        () => res.writeHead(500).end(),
+      );
+    };
+    if (fault?.delayMs) setTimeout(run, fault.delayMs);
+    else run();
   });
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
@@ -117,11 +222,12 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  await waitUntilAnswering(url);
+  await waitUntilAnswering(`${url}${CONTROL_PREFIX}health`);
   return {
     url,
     port,
     host,
+    faults,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

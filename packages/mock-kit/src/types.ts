@@ -36,6 +36,11 @@ export interface Dialect {
   methodNotAllowed(req: MockRequest): MockReply;
   /** The mock itself failed: the vendor's 500. */
   internalError(req: MockRequest): MockReply;
+  /**
+   * The vendor's answer for a status that a fault asks for and the operation does not declare
+   * (a 503 from Gecko, say). Without it, the mock sends `internalError` with that status.
+   */
+  fault?(status: number, req: MockRequest): MockReply;
   /** Headers every reply carries (a request id, say). */
   commonHeaders?(req: MockRequest): Record<string, string>;
 }

@@ -19,13 +19,20 @@ const dialect: Dialect = {
 };
 
 let mock: RunningMock;
+let lastParams: unknown;
+const violations: string[][] = [];
 beforeAll(async () => {
   mock = await startMockServer({
     specFile,
     dialect,
+    onViolation: (problems) => violations.push(problems),
     handler: (req) => {
       if (req.params.a === 'err') throw new Error('handler failed');
-      return { status: 200, headers: { 'x-count': '0' }, body: { params: req.params } };
+      lastParams = req.params;
+      // `a=bad` makes the handler answer against the spec: the mock must catch it.
+      if (req.params.a === 'bad')
+        return { status: 200, headers: { 'x-count': '-1' }, body: { items: ['nope'] } };
+      return { status: 200, headers: { 'x-count': '0' }, body: { items: [] } };
     },
   });
 });
@@ -60,11 +67,8 @@ describe('startMockServer pipeline: route → authenticate → validate → hand
       },
     ],
     [
-      'a valid request reaches the handler with typed params',
-      {
-        given: { path: '/v1/p/things?a=1&limit=2', key: 'ok' },
-        want: { status: 200, body: { params: { project: 'p', a: '1', limit: 2 } } },
-      },
+      'a valid request reaches the handler',
+      { given: { path: '/v1/p/things?a=1&limit=2', key: 'ok' }, want: { status: 200, body: { items: [] } } },
     ],
     [
       'a handler failure is the dialect 500',
@@ -88,6 +92,22 @@ describe('startMockServer pipeline: route → authenticate → validate → hand
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('passes typed params to the handler', async () => {
+    await fetch(`${mock.url}/v1/p/things?a=1&limit=2&flag=true`, { headers: { 'x-key': 'ok' } });
+    expect(lastParams).toEqual({ project: 'p', a: '1', limit: 2, flag: true });
+  });
+
+  it('an answer that breaks the spec is replaced by the 500, loudly', async () => {
+    const before = violations.length;
+    const res = await fetch(`${mock.url}/v1/p/things?a=bad`, { headers: { 'x-key': 'ok' } });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ hook: 'internalError' });
+    expect(res.headers.get('x-scanapis-violation')).toBe('header X-Count must be >= 0');
+    expect(violations.slice(before)).toEqual([
+      ['header X-Count must be >= 0', 'body/items/0 must be a valid uuid'],
+    ]);
+  });
+
   it('binds 127.0.0.1 and a free port by default', () => {
     expect(mock.host).toBe('127.0.0.1');
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
@@ -109,5 +129,55 @@ describe('parsePrefer', () => {
     ['absent', { given: undefined, want: {} }],
   ])('%s', (_, { given, want }) => {
     expect(parsePrefer(given)).toEqual(want);
+  });
+});
+
+describe('faults on demand at /__scanapis/faults', () => {
+  const arm = (fault: unknown) =>
+    fetch(`${mock.url}/__scanapis/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  const get = () => fetch(`${mock.url}/v1/p/things?a=1`, { headers: { 'x-key': 'ok' } });
+  afterAll(() => fetch(`${mock.url}/__scanapis/faults`, { method: 'DELETE' }));
+
+  it('the next N answers get the status; then normal answers resume', async () => {
+    expect((await arm({ status: 503, count: 2 })).status).toBe(201);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await get()).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('a delay holds the answer', async () => {
+    await arm({ delayMs: 150 });
+    const started = Date.now();
+    expect((await get()).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('a drop closes the connection without an answer', async () => {
+    await arm({ drop: true });
+    await expect(get()).rejects.toThrow();
+    expect((await get()).status).toBe(200);
+  });
+
+  it('lists and clears', async () => {
+    await arm({ status: 500, count: 3 });
+    expect(await (await fetch(`${mock.url}/__scanapis/faults`)).json()).toEqual({
+      faults: [{ status: 500, count: 3 }],
+    });
+    await fetch(`${mock.url}/__scanapis/faults`, { method: 'DELETE' });
+    expect((await get()).status).toBe(200);
+  });
+
+  it.each([
+    ['not JSON', 'nope', /the body must be a JSON fault/],
+    ['an unknown field', { stauts: 500 }, /unknown field stauts/],
+    ['a status out of range', { status: 99 }, /status must be an HTTP status from 200 to 599/],
+    ['nothing to do', { count: 2 }, /a fault needs status, delayMs or drop/],
+  ])('refuses %s with a 400', async (_, fault, want) => {
+    const res = await fetch(`${mock.url}/__scanapis/faults`, {
+      method: 'POST',
+      body: typeof fault === 'string' ? fault : JSON.stringify(fault),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(want);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * Faults on demand, for testing clients: the next N answers come back with a status, after a
+ * delay, or as a dropped connection. Armed through the mock's control path
+ * `/__scanapis/faults`, which no vendor API has, so it never collides with a real path or parameter.
+ */
+export interface Fault {
+  /** Answer with this status (the spec's example body for it, or the vendor's error). */
+  status?: number;
+  /** Wait this long before answering (on its own: a slow but correct answer). */
+  delayMs?: number;
+  /** Destroy the connection without an answer. */
+  drop?: boolean;
+  /** How many answers this applies to (default 1). */
+  count?: number;
+}
+
+export interface ArmedFault extends Required<Pick<Fault, 'count'>> {
+  status?: number;
+  delayMs?: number;
+  drop?: boolean;
+}
+
+/** Checks a fault from the control endpoint; returns a reason when it is not one. */
+export function validateFault(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'a fault is a JSON object';
+  const f = value as Record<string, unknown>;
+  const known = ['status', 'delayMs', 'drop', 'count'];
+  const unknown = Object.keys(f).filter((k) => !known.includes(k));
+  if (unknown.length) return `unknown field ${unknown[0]}; a fault has ${known.join(', ')}`;
+  if (
+    f.status !== undefined &&
+    !(Number.isInteger(f.status) && (f.status as number) >= 200 && (f.status as number) <= 599)
+  ) {
+    return 'status must be an HTTP status from 200 to 599';
+  }
+  if (
+    f.delayMs !== undefined &&
+    !(Number.isInteger(f.delayMs) && (f.delayMs as number) >= 0 && (f.delayMs as number) <= 60_000)
+  ) {
+    return 'delayMs must be an integer from 0 to 60000';
+  }
+  if (f.drop !== undefined && typeof f.drop !== 'boolean') return 'drop must be true or false';
+  if (
+    f.count !== undefined &&
+    !(Number.isInteger(f.count) && (f.count as number) >= 1 && (f.count as number) <= 10_000)
+  ) {
+    return 'count must be an integer from 1 to 10000';
+  }
+  if (f.status === undefined && f.delayMs === undefined && f.drop !== true)
+    return 'a fault needs status, delayMs or drop';
+  return undefined;
+}
+
+/** A queue of armed faults; each answer takes from the head. */
+export function createFaults() {
+  const queue: ArmedFault[] = [];
+  return {
+    arm(fault: Fault): void {
+      queue.push({ ...fault, count: fault.count ?? 1 });
+    },
+    clear(): void {
+      queue.length = 0;
+    },
+    list(): ArmedFault[] {
+      return queue.map((f) => ({ ...f }));
+    },
+    /** The fault for the next answer, if any (and counts it down). */
+    take(): ArmedFault | undefined {
+      const head = queue[0];
+      if (!head) return undefined;
+      head.count -= 1;
+      if (head.count <= 0) queue.shift();
+      return { ...head, count: 1 };
+    },
+  };
+}
+
+export type Faults = ReturnType<typeof createFaults>;
