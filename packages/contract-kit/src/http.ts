@@ -1,4 +1,5 @@
 import type { Operation } from '@scanapis/spec-tools';
+import { assertAllowedHost } from './target.js';
 
 export interface CallInput {
   /** Query parameters; an array sends the name once per value. */
@@ -32,14 +33,14 @@ export async function call(
   for (const [name, value] of Object.entries(input.query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, v);
   }
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new Error(`contract tests send traffic to loopback only, not ${url.hostname}`);
-  }
-  const res = await fetch(url, {
-    method: operation.method.toUpperCase(),
-    headers: input.headers ?? {},
-    signal: AbortSignal.timeout(10_000),
-  });
+  assertAllowedHost(url);
+  return send(url, operation.method.toUpperCase(), input.headers ?? {});
+}
+
+/** Sends one request and reads the answer; a JSON answer is parsed (and must parse). */
+export async function send(url: URL, method: string, headers: Record<string, string>): Promise<CallResult> {
+  assertAllowedHost(url);
+  const res = await fetch(url, { method, headers, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   let body: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text);

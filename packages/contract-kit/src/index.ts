@@ -1,5 +1,7 @@
 export { type BoundaryCase, baselineRequest, boundaryCases } from './cases.js';
 export { collectExamples, type SpecExample } from './examples.js';
+export { type FuzzOptions, fuzzSuite } from './fuzz.js';
 export { mockGlobalSetup, type StartableMock } from './global-setup.js';
-export { type CallInput, type CallResult, call, fillPath } from './http.js';
+export { type CallInput, type CallResult, call, fillPath, send } from './http.js';
 export { type ContractSuiteOptions, contractSuite, expectConforms } from './suite.js';
+export { assertAllowedHost, resolveTarget, type Target } from './target.js';

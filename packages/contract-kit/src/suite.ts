@@ -21,7 +21,8 @@ export interface ContractSuiteOptions {
   auth: Record<string, string>;
   /**
    * The natural request that produces a status, per operation id and status, as a change to the
-   * operation's baseline request. Statuses without one are asked for with Prism's `Prefer: code=`.
+   * operation's baseline request. Statuses without one are asked for with the mock's per-request
+   * fault header, `x-scanapis-fault: status=<code>`.
    * `auth: false` sends the request without the `auth` headers.
    */
   triggers?: Record<string, Record<string, CallInput & { auth?: false }>>;

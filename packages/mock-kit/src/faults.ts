@@ -76,3 +76,26 @@ export function createFaults() {
 }
 
 export type Faults = ReturnType<typeof createFaults>;
+
+/** The per-request header that asks for a fault on this one answer: `status=503`, `delay=200`, `drop`. */
+export const FAULT_HEADER = 'x-scanapis-fault';
+
+/**
+ * Reads `x-scanapis-fault: status=503, delay=200` (or `drop`) into a fault for this answer only.
+ * Returns a reason string when the header is malformed.
+ */
+export function parseFaultHeader(value: string): ArmedFault | string {
+  const fault: Record<string, unknown> = {};
+  for (const part of value
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [key, raw] = part.split('=').map((s) => s.trim());
+    if (key === 'drop' && raw === undefined) fault.drop = true;
+    else if (key === 'status' && raw && /^\d+$/.test(raw)) fault.status = Number(raw);
+    else if (key === 'delay' && raw && /^\d+$/.test(raw)) fault.delayMs = Number(raw);
+    else return `${FAULT_HEADER}: cannot read ${JSON.stringify(part)}; use status=<code>, delay=<ms> or drop`;
+  }
+  const problem = validateFault(fault);
+  return problem ? `${FAULT_HEADER}: ${problem}` : ({ ...fault, count: 1 } as ArmedFault);
+}

@@ -1,6 +1,14 @@
 export { type CliSpec, type CliStartOptions, runMockCli } from './cli.js';
 export { exampleReply } from './examples.js';
-export { type ArmedFault, createFaults, type Fault, type Faults, validateFault } from './faults.js';
+export {
+  type ArmedFault,
+  createFaults,
+  FAULT_HEADER,
+  type Fault,
+  type Faults,
+  parseFaultHeader,
+  validateFault,
+} from './faults.js';
 export { createPrismHandler, parsePrefer } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';

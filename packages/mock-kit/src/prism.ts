@@ -31,12 +31,12 @@ export function parsePrefer(header: string | string[] | undefined): { code?: num
   return out;
 }
 
-function flatHeaders(headers: MockRequest['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers))
-    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
+/**
+ * The headers Prism sees. The mock has already checked credentials and parameters, and every
+ * answer is JSON, so Prism gets no client headers that could make it fail (a malformed `Accept`
+ * throws inside Prism): its own `Prefer` convention is passed as mock config instead.
+ */
+const PRISM_HEADERS = { accept: 'application/json' };
 
 /**
  * Prism's static mock as a handler: the spec's own examples, chosen per status with
@@ -63,7 +63,7 @@ export async function createPrismHandler(specFile: string): Promise<Handler> {
     const prefer = parsePrefer(req.headers.prefer);
     const out = await prism.request(
       `${base}${req.url.pathname}${req.url.search}`,
-      { method: req.method.toLowerCase() as 'get', headers: flatHeaders(req.headers) },
+      { method: req.method.toLowerCase() as 'get', headers: PRISM_HEADERS },
       {
         mock: {
           dynamic: false,

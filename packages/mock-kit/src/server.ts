@@ -11,7 +11,14 @@ import {
   type Operation,
 } from '@scanapis/spec-tools';
 import { exampleReply } from './examples.js';
-import { type ArmedFault, createFaults, type Faults, validateFault } from './faults.js';
+import {
+  type ArmedFault,
+  createFaults,
+  FAULT_HEADER,
+  type Faults,
+  parseFaultHeader,
+  validateFault,
+} from './faults.js';
 import { createPrismHandler } from './prism.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
@@ -197,7 +204,13 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     }
     // A GET carries no body the mock reads; drain whatever came so the socket stays usable.
     incoming.resume();
-    const fault = faults.take();
+    const header = incoming.headers[FAULT_HEADER];
+    const asked = typeof header === 'string' ? parseFaultHeader(header) : undefined;
+    if (typeof asked === 'string') {
+      send(res, { status: 400, body: { error: asked } }, {});
+      return;
+    }
+    const fault = asked ?? faults.take();
     const run = () => {
       if (fault?.drop) {
         res.socket?.destroy();

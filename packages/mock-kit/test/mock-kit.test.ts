@@ -181,3 +181,19 @@ describe('faults on demand at /__scanapis/faults', () => {
     expect((await res.json()).error).toMatch(want);
   });
 });
+
+describe('a fault for one answer with the x-scanapis-fault header', () => {
+  const get = (fault: string) =>
+    fetch(`${mock.url}/v1/p/things?a=1`, { headers: { 'x-key': 'ok', 'x-scanapis-fault': fault } });
+  it.each([
+    ['a status', { given: 'status=503', want: 503 }],
+    ['a status and a delay', { given: 'status=429, delay=10', want: 429 }],
+    ['a malformed header', { given: 'status=abc', want: 400 }],
+  ])('%s', async (_, { given, want }) => {
+    expect((await get(given)).status).toBe(want);
+    expect((await fetch(`${mock.url}/v1/p/things?a=1`, { headers: { 'x-key': 'ok' } })).status).toBe(200);
+  });
+  it('drop', async () => {
+    await expect(get('drop')).rejects.toThrow();
+  });
+});
