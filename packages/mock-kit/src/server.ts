@@ -57,12 +57,19 @@ export interface RunningMock {
 /** The prefix of the mock's own control paths; no vendor API has it. */
 export const CONTROL_PREFIX = '/__scanapis/';
 
+/** Merges header objects by lower-cased name (later wins), as HTTP compares names. */
+function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of sources) for (const [k, v] of Object.entries(source ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
 function send(res: ServerResponse, reply: MockReply, common: Record<string, string>): void {
   const isText = typeof reply.body === 'string';
   const payload =
     reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
-  const headers: Record<string, string> = { ...common, ...reply.headers };
-  if (payload && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+  const headers = mergeHeaders(common, reply.headers);
+  if (payload && !('content-type' in headers)) {
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
   }
   headers['content-length'] = String(Buffer.byteLength(payload));
@@ -116,7 +123,7 @@ export async function createMockHandler(
     if (!validateResponses) return reply;
     const problems = checkResponse(ajv, match.operation, {
       status: reply.status,
-      headers: { ...dialect.commonHeaders?.(req), ...reply.headers },
+      headers: mergeHeaders(dialect.commonHeaders?.(req), reply.headers),
       body: reply.body,
       contentType:
         reply.headers?.['content-type'] ??
@@ -197,7 +204,9 @@ async function control(incoming: IncomingMessage, res: ServerResponse, faults: F
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const handle = await createMockHandler(options);
   const faults = createFaults();
-  const server = createServer((incoming, res) => {
+  // Long query strings are a fuzzing staple: accept up to 256 KiB of request line and headers so
+  // they reach validation (and get the vendor's 400) instead of Node's bare 431.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, (incoming, res) => {
     if (incoming.url?.startsWith(CONTROL_PREFIX)) {
       control(incoming, res, faults, options.onReset).catch(() => res.destroy());
       return;
@@ -223,6 +232,44 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     };
     if (fault?.delayMs) setTimeout(run, fault.delayMs);
     else run();
+  });
+  // Requests Node cannot parse (too large, malformed) still get the vendor's error format.
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const req: MockRequest = {
+      method: 'GET',
+      url: new URL('http://mock/'),
+      headers: {},
+      requestId: randomUUID(),
+      pathParams: {},
+      params: {},
+    };
+    const reply = options.dialect.badRequest(
+      [
+        {
+          in: 'header',
+          name: 'request',
+          keyword: 'http',
+          message: tooLarge ? 'headers are too large' : 'is not valid HTTP',
+        },
+      ],
+      req,
+    );
+    const body = JSON.stringify(reply.body);
+    const status = tooLarge ? 431 : 400;
+    const headers = mergeHeaders(options.dialect.commonHeaders?.(req), reply.headers, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${Object.entries(
+        headers,
+      )
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n${body}`,
+    );
   });
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';

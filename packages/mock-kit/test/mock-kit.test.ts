@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dialect, parsePrefer, type RunningMock, startMockServer } from '../src/index.js';
@@ -195,5 +196,37 @@ describe('a fault for one answer with the x-scanapis-fault header', () => {
   });
   it('drop', async () => {
     await expect(get('drop')).rejects.toThrow();
+  });
+});
+
+describe('requests Node cannot parse still get the dialect’s error', () => {
+  const raw = (payload: string) =>
+    new Promise<string>((resolve, reject) => {
+      const url = new URL(mock.url);
+      const socket = connect(Number(url.port), url.hostname, () => socket.end(payload));
+      let out = '';
+      socket.on('data', (d) => {
+        out += d;
+      });
+      socket.on('end', () => resolve(out));
+      socket.on('error', reject);
+    });
+  it.each([
+    ['not HTTP', { given: 'HELLO THERE\r\n\r\n', want: { status: 'HTTP/1.1 400' } }],
+    [
+      'headers over 256 KiB',
+      {
+        given: `GET /v1/p/things?a=1 HTTP/1.1\r\nx-big: ${'a'.repeat(300_000)}\r\n\r\n`,
+        want: { status: 'HTTP/1.1 431' },
+      },
+    ],
+  ])('%s', async (_, { given, want }) => {
+    const answer = await raw(given);
+    expect(answer.startsWith(want.status)).toBe(true);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      hook: 'badRequest',
+      names: ['request'],
+    });
+    expect(answer).toContain('x-request-id');
   });
 });

@@ -1,0 +1,142 @@
+import { verifySignature } from '@scanapis/huawei-signer';
+import type { Dialect, Handler, MockReply, MockRequest } from '@scanapis/mock-kit';
+import type { Violation } from '@scanapis/spec-tools';
+
+/**
+ * The access key ID the mock accepts for AK/SK signing. A public test value: it opens nothing
+ * but this mock.
+ */
+export const TEST_ACCESS_KEY = 'HSSMOCKTESTAK000000';
+/** The secret access key paired with `TEST_ACCESS_KEY`. A public test value, not a secret. */
+export const TEST_SECRET_KEY = 'hss-mock-test-secret-key-0000000000000';
+
+/** How far X-Sdk-Date may be from the mock's clock, as on Huawei's API gateway (15 minutes). */
+export const MAX_SKEW_MS = 15 * 60 * 1000;
+
+const IAM = 'Incorrect IAM authentication information';
+
+/** The words the mock answers with, as Huawei's API gateway and HSS word them. */
+export const MESSAGES = {
+  noCredentials: `${IAM}: x-auth-token not found`,
+  badSignature: `${IAM}: verify aksk signature fail`,
+  staleDate: `${IAM}: verify aksk signature fail, X-Sdk-Date must be within 15 minutes of the server time`,
+  unknownAccessKey: (ak: string) => `${IAM}: Get secretKey failed,ak:${ak},err:ak not exist`,
+  malformed: (reason: string) => `${IAM}: verify aksk signature fail, ${reason}`,
+  noSuchApi: 'The API does not exist or has not been published in the environment.',
+  invalidParam: (detail: string) => `invalid param error: ${detail}`,
+  internal: 'Query host extend info error',
+} as const;
+
+/** The request id the mock reports for a request: 32 hex digits, like the gateway's. */
+export function requestIdOf(req: MockRequest): string {
+  return req.requestId.replaceAll('-', '');
+}
+
+/** An error raised by the API gateway (`APIGW.*`): it carries `request_id`, as the header does. */
+function gatewayError(req: MockRequest, status: number, code: string, message: string): MockReply {
+  return { status, body: { error_code: code, error_msg: message, request_id: requestIdOf(req) } };
+}
+
+/** An error raised by HSS itself (`HSS.*`): `error_code` and `error_msg` only. */
+function serviceError(status: number, code: string, message: string): MockReply {
+  return { status, body: { error_code: code, error_msg: message } };
+}
+
+function header(req: MockRequest, name: string): string | undefined {
+  const raw = req.headers[name];
+  return Array.isArray(raw) ? raw.join(', ') : raw;
+}
+
+/** An access key as the gateway echoes it: letters and digits only, anything else masked. */
+function printableAccessKey(ak: string): string {
+  return /^[A-Za-z0-9]{1,64}$/.test(ak) ? ak : '******';
+}
+
+const STALE_DATE = /^X-Sdk-Date \S+ is \d+s (?:behind|ahead of) server time/;
+
+export interface HssDialectOptions {
+  /**
+   * Access key ID → secret access key pairs the mock accepts for AK/SK signing. Defaults to the
+   * public test pair `TEST_ACCESS_KEY` / `TEST_SECRET_KEY`.
+   */
+  credentials?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Huawei Cloud's way of saying no. Errors are `{ error_code, error_msg }` (plus `request_id` when
+ * the API gateway raises them) and every answer carries `X-Request-Id`.
+ *
+ * Credentials: any non-empty `X-Auth-Token` (the mock cannot decrypt IAM tokens), or an
+ * `Authorization: SDK-HMAC-SHA256 …` signature that verifies against `credentials` with an
+ * X-Sdk-Date within 15 minutes of the mock's clock. Messages never contain the secret key or the
+ * presented signature.
+ */
+export function createHssDialect(options: HssDialectOptions = {}): Dialect {
+  const secrets = new Map(Object.entries(options.credentials ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY }));
+
+  return {
+    async authenticate(req) {
+      const token = header(req, 'x-auth-token');
+      if (token !== undefined && token.trim() !== '') return undefined;
+      const authorization = header(req, 'authorization');
+      if (authorization === undefined || authorization.trim() === '') {
+        return gatewayError(req, 401, 'APIGW.0301', MESSAGES.noCredentials);
+      }
+      let asked: string | undefined;
+      const reason = await verifySignature(
+        { method: req.method, url: req.url, headers: req.headers },
+        (ak) => {
+          asked = ak;
+          return secrets.get(ak);
+        },
+        { maxSkewMs: MAX_SKEW_MS },
+      );
+      if (reason === undefined) return undefined;
+      let message: string;
+      if (asked !== undefined && !secrets.has(asked))
+        message = MESSAGES.unknownAccessKey(printableAccessKey(asked));
+      else if (STALE_DATE.test(reason)) message = MESSAGES.staleDate;
+      else if (reason.startsWith('signature mismatch')) message = MESSAGES.badSignature;
+      else message = MESSAGES.malformed(reason);
+      return gatewayError(req, 401, 'APIGW.0301', message);
+    },
+
+    badRequest(violations: Violation[]) {
+      const first = violations[0]!;
+      // Rules (`x-scanapis-ranges`) already word both names: "start_… must be <= end_…".
+      const detail = first.in === 'rule' ? first.message : `${first.name} ${first.message}`;
+      return serviceError(400, 'HSS.0001', MESSAGES.invalidParam(detail));
+    },
+
+    // The gateway routes by method and path: an unknown method is an unknown API, as is an unknown path.
+    notFound: (req) => gatewayError(req, 404, 'APIGW.0101', MESSAGES.noSuchApi),
+    methodNotAllowed: (req) => gatewayError(req, 404, 'APIGW.0101', MESSAGES.noSuchApi),
+    internalError: () => serviceError(500, 'HSS.0041', MESSAGES.internal),
+
+    // Lower-case: mock-kit merges and checks reply headers as plain objects, keyed in lower case.
+    commonHeaders: (req) => ({ 'x-request-id': requestIdOf(req) }),
+  };
+}
+
+/** The dialect with the public test credentials. */
+export const hssDialect: Dialect = createHssDialect();
+
+/**
+ * Wraps the handler of valid requests (Prism's examples) so its answers carry this request's id:
+ * the example's `X-Request-Id` header is dropped (the dialect's common header applies) and an
+ * example body's `request_id` is replaced by the same id.
+ */
+export function withRequestId(handler: Handler): Handler {
+  return async (req) => {
+    const reply = await handler(req);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.headers ?? {})) {
+      if (name.toLowerCase() !== 'x-request-id') headers[name] = value;
+    }
+    let body = reply.body;
+    if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'request_id' in body) {
+      body = { ...body, request_id: requestIdOf(req) };
+    }
+    return { ...reply, headers, body };
+  };
+}

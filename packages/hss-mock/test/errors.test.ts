@@ -1,0 +1,341 @@
+import { type AkSkCredentials, signRequest } from '@scanapis/huawei-signer';
+import { describe, expect, inject, it } from 'vitest';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../src/index.js';
+
+const PROJECT = '2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b';
+const TOKEN = 'MIIZ-hss-mock-test-token';
+const MINUTE = 60_000;
+const testKeys: AkSkCredentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
+
+interface Given {
+  query?: string;
+  /** Replaces the path's project id. */
+  project?: string;
+  method?: string;
+  /** Sent as they are (after the signature headers, so a case can break one). */
+  headers?: Record<string, string>;
+  /** No X-Auth-Token; sign with these credentials instead (at `at`, default now). */
+  sign?: AkSkCredentials & { at?: Date; signedQuery?: string };
+  /** No X-Auth-Token and no signature. */
+  anonymous?: boolean;
+}
+
+interface Sent {
+  status: number;
+  requestId: string | null;
+  contentType: string | null;
+  text: string;
+  body: unknown;
+  signature?: string;
+}
+
+async function send(given: Given): Promise<Sent> {
+  const path = `${inject('mockUrl')}/v5/${given.project ?? PROJECT}/image/registries/images`;
+  const url = `${path}${given.query ? `?${given.query}` : ''}`;
+  const method = given.method ?? 'GET';
+  let headers: Record<string, string> = {};
+  if (given.sign) {
+    const { at, signedQuery, ...creds } = given.sign;
+    const signedUrl = signedQuery === undefined ? url : `${path}?${signedQuery}`;
+    headers = await signRequest({ method, url: signedUrl, headers: {} }, creds, at ?? new Date());
+  } else if (!given.anonymous) {
+    headers['X-Auth-Token'] = TOKEN;
+  }
+  const res = await fetch(url, { method, headers: { ...headers, ...given.headers } });
+  const text = await res.text();
+  return {
+    status: res.status,
+    requestId: res.headers.get('x-request-id'),
+    contentType: res.headers.get('content-type'),
+    text,
+    body: JSON.parse(text),
+    ...(headers.Authorization ? { signature: headers.Authorization.split('Signature=')[1] } : {}),
+  };
+}
+
+interface Want {
+  status: number;
+  /** The body, given the answer's X-Request-Id. */
+  body: (requestId: string) => Record<string, string>;
+}
+
+/** An API-gateway error: its `request_id` is the `X-Request-Id` of the same answer. */
+const gateway = (status: number, error_code: string, error_msg: string): Want => ({
+  status,
+  body: (requestId: string) => ({ error_code, error_msg, request_id: requestId }),
+});
+/** An HSS error: `error_code` and `error_msg` only. */
+const hss = (error_msg: string): Want => ({
+  status: 400,
+  body: () => ({ error_code: 'HSS.0001', error_msg }),
+});
+
+// Huawei's bodies, word for word, for the requests a consumer most often gets wrong.
+const cases: Array<[string, { given: Given; want: Want }]> = [
+  [
+    'no credentials',
+    {
+      given: { anonymous: true },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: x-auth-token not found'),
+    },
+  ],
+  [
+    'an empty X-Auth-Token',
+    {
+      given: { anonymous: true, headers: { 'X-Auth-Token': '' } },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: x-auth-token not found'),
+    },
+  ],
+  [
+    'a signature made with the wrong secret key',
+    {
+      given: { sign: { accessKey: TEST_ACCESS_KEY, secretKey: 'not-the-test-secret' } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: verify aksk signature fail',
+      ),
+    },
+  ],
+  [
+    'a signature over another query',
+    {
+      given: {
+        query: 'limit=20',
+        sign: { ...testKeys, signedQuery: 'limit=10' },
+      },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: verify aksk signature fail',
+      ),
+    },
+  ],
+  [
+    'an unknown access key',
+    {
+      given: { sign: { accessKey: 'HSSUNKNOWNAK0000000', secretKey: TEST_SECRET_KEY } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: Get secretKey failed,ak:HSSUNKNOWNAK0000000,err:ak not exist',
+      ),
+    },
+  ],
+  [
+    'a stale X-Sdk-Date (20 minutes old)',
+    {
+      given: { sign: { ...testKeys, at: new Date(Date.now() - 20 * MINUTE) } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: verify aksk signature fail, X-Sdk-Date must be within 15 minutes of the server time',
+      ),
+    },
+  ],
+  [
+    'an X-Sdk-Date 20 minutes ahead',
+    {
+      given: { sign: { ...testKeys, at: new Date(Date.now() + 20 * MINUTE) } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: verify aksk signature fail, X-Sdk-Date must be within 15 minutes of the server time',
+      ),
+    },
+  ],
+  [
+    'a signature without X-Sdk-Date',
+    {
+      given: { sign: testKeys, headers: { 'X-Sdk-Date': '' } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: verify aksk signature fail, missing X-Sdk-Date header',
+      ),
+    },
+  ],
+  [
+    'Authorization: Bearer (not a Huawei scheme)',
+    {
+      given: { anonymous: true, headers: { Authorization: 'Bearer abc.def' } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        'Incorrect IAM authentication information: verify aksk signature fail, malformed Authorization header: the scheme must be SDK-HMAC-SHA256',
+      ),
+    },
+  ],
+  [
+    'no credentials and a bad limit: credentials are checked first',
+    {
+      given: { anonymous: true, query: 'limit=201' },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: x-auth-token not found'),
+    },
+  ],
+  ['limit=0', { given: { query: 'limit=0' }, want: hss('invalid param error: limit must be >= 1') }],
+  ['limit=201', { given: { query: 'limit=201' }, want: hss('invalid param error: limit must be <= 200') }],
+  [
+    'limit=abc',
+    { given: { query: 'limit=abc' }, want: hss('invalid param error: limit must be an integer') },
+  ],
+  [
+    'limit sent twice',
+    { given: { query: 'limit=10&limit=20' }, want: hss('invalid param error: limit must be sent once') },
+  ],
+  ['offset=-1', { given: { query: 'offset=-1' }, want: hss('invalid param error: offset must be >= 0') }],
+  [
+    'offset=2000001',
+    { given: { query: 'offset=2000001' }, want: hss('invalid param error: offset must be <= 2000000') },
+  ],
+  [
+    'image_type outside the enum',
+    {
+      given: { query: 'image_type=docker' },
+      want: hss(
+        'invalid param error: image_type must be one of "private_image", "shared_image", "instance_image", "harbor", "jfrog"',
+      ),
+    },
+  ],
+  [
+    'scan_status=download_failed (a response value, not a filter value)',
+    {
+      given: { query: 'scan_status=download_failed' },
+      want: hss(
+        'invalid param error: scan_status must be one of "unscan", "success", "scanning", "failed", "waiting_for_scan"',
+      ),
+    },
+  ],
+  [
+    'is_multarch=yes',
+    {
+      given: { query: 'is_multarch=yes' },
+      want: hss('invalid param error: is_multarch must be true or false'),
+    },
+  ],
+  [
+    'image_size=2147483548',
+    {
+      given: { query: 'image_size=2147483548' },
+      want: hss('invalid param error: image_size must be <= 2147483547'),
+    },
+  ],
+  [
+    'start_latest_update_time > end_latest_update_time',
+    {
+      given: { query: 'start_latest_update_time=2000&end_latest_update_time=1000' },
+      want: hss('invalid param error: start_latest_update_time must be <= end_latest_update_time'),
+    },
+  ],
+  [
+    'start_latest_scan_time > end_latest_scan_time',
+    {
+      given: { query: 'start_latest_scan_time=1691748641789&end_latest_scan_time=1691748641788' },
+      want: hss('invalid param error: start_latest_scan_time must be <= end_latest_scan_time'),
+    },
+  ],
+  [
+    'start_latest_sync_time > end_latest_sync_time',
+    {
+      given: { query: 'start_latest_sync_time=2000&end_latest_sync_time=1000' },
+      want: hss('invalid param error: start_latest_sync_time must be <= end_latest_sync_time'),
+    },
+  ],
+  [
+    'start_latest_scan_time=-1',
+    {
+      given: { query: 'start_latest_scan_time=-1' },
+      want: hss('invalid param error: start_latest_scan_time must be >= 0'),
+    },
+  ],
+  [
+    'a project_id of 257 characters',
+    {
+      given: { project: 'p'.repeat(257) },
+      want: hss('invalid param error: project_id must be at most 256 characters'),
+    },
+  ],
+  [
+    'an unknown path',
+    {
+      given: { project: `${PROJECT}/image/registries/images/nope` },
+      want: gateway(
+        404,
+        'APIGW.0101',
+        'The API does not exist or has not been published in the environment.',
+      ),
+    },
+  ],
+  [
+    'a method the API does not have (the gateway knows no such API)',
+    {
+      given: { method: 'DELETE' },
+      want: gateway(
+        404,
+        'APIGW.0101',
+        'The API does not exist or has not been published in the environment.',
+      ),
+    },
+  ],
+];
+
+describe('HSS mock: bad requests get Huawei error bodies with X-Request-Id', () => {
+  it.each(cases)('%s', async (_, { given, want }) => {
+    const res = await send(given);
+    expect(res.status, res.text).toBe(want.status);
+    expect(res.contentType).toBe('application/json');
+    expect(res.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(res.body).toEqual(want.body(res.requestId!));
+    // Nothing secret comes back: neither the secret key nor the signature that was presented.
+    expect(res.text).not.toContain(TEST_SECRET_KEY);
+    expect(res.text).not.toContain('not-the-test-secret');
+    if (res.signature) expect(res.text).not.toContain(res.signature);
+  });
+});
+
+describe('HSS mock: what it accepts', () => {
+  it.each([
+    ['an X-Auth-Token', {}],
+    ['an AK/SK signature with the test keys', { sign: testKeys }],
+    [
+      'a signature over a query with unicode and reserved characters',
+      {
+        query: `image_name=${encodeURIComponent('nginx/ünï code+1')}&limit=5`,
+        sign: testKeys,
+      },
+    ],
+    [
+      'temporary AK/SK with X-Security-Token',
+      { sign: { ...testKeys, securityToken: 'temporary-security-token' } },
+    ],
+    ['an X-Sdk-Date 10 minutes old', { sign: { ...testKeys, at: new Date(Date.now() - 10 * MINUTE) } }],
+    [
+      'every start equal to its end',
+      {
+        query:
+          'start_latest_update_time=5&end_latest_update_time=5&start_latest_scan_time=5&end_latest_scan_time=5&start_latest_sync_time=5&end_latest_sync_time=5',
+      },
+    ],
+  ] as Array<[string, Given]>)(
+    '%s → 200 with the page example and a fresh X-Request-Id',
+    async (_, given) => {
+      const first = await send(given);
+      const second = await send(given);
+      expect(first.status, first.text).toBe(200);
+      expect(first.body).toMatchObject({ total_num: 3 });
+      expect(first.requestId).toMatch(/^[0-9a-f]{32}$/);
+      expect(second.requestId).toMatch(/^[0-9a-f]{32}$/);
+      expect(second.requestId).not.toBe(first.requestId);
+    },
+  );
+
+  it('a Prefer: code=401 example carries the answer’s own request id', async () => {
+    const res = await send({ headers: { Prefer: 'code=401' } });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({
+      error_code: 'APIGW.0301',
+      error_msg: 'Incorrect IAM authentication information: decrypt token fail',
+      request_id: res.requestId,
+    });
+  });
+});

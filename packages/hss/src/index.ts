@@ -1,0 +1,299 @@
+import {
+  assertTokenSource,
+  createScanApiClient,
+  headerAuth,
+  normalizeBaseUrl,
+  type RuntimeOptions,
+  type ScanApiClient,
+  ScanApiConfigError,
+  type TokenSource,
+  type VendorError,
+} from '@scanapis/client-kit';
+import { type AkSkCredentials, signRequest } from '@scanapis/huawei-signer';
+import type { FetchOptions, FetchResponse, Middleware } from 'openapi-fetch';
+import { pagination } from './generated/pagination.gen.js';
+import type { components, operations, paths } from './generated/schema.gen.js';
+
+export {
+  type RetryOptions,
+  ScanApiConfigError,
+  ScanApiError,
+  type ScanApiErrorKind,
+  type TimeoutOptions,
+  type TokenSource,
+} from '@scanapis/client-kit';
+export {
+  type AkSkCredentials,
+  buildCanonicalRequest,
+  DEFAULT_MAX_SKEW_MS,
+  formatSdkDate,
+  SIGNING_ALGORITHM,
+  type SignableRequest,
+  signRequest,
+  type VerifiableRequest,
+  type VerifyOptions,
+  verifySignature,
+} from '@scanapis/huawei-signer';
+export type { components, operations, paths } from './generated/schema.gen.js';
+export { dateToMs, MAX_EPOCH_MS, msToDate } from './time.js';
+
+/** One image of a repository, as `ListRegistryImages` returns it. */
+export type RegistryImagesInfo = components['schemas']['RegistryImagesInfo'];
+/** An image associated with a multi-architecture image (`association_images`). */
+export type AssociateImagesInfo = components['schemas']['AssociateImagesInfo'];
+/** The 200 body of `ListRegistryImages`: `total_num` and `data_list`. */
+export type ListRegistryImagesResponse = components['schemas']['ListRegistryImagesResponse'];
+/** Huawei Cloud's error body: `{ error_code, error_msg, request_id? }`. */
+export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** Image types (`private_image`, `shared_image`, `instance_image`, `harbor`, `jfrog`). */
+export type ImageType = components['schemas']['ImageType'];
+/** The 7 scan statuses a response can carry (the `scan_status` filter accepts 5 of them). */
+export type ImageScanStatus = components['schemas']['ImageScanStatus'];
+/** Why a scan failed (`scan_failed_code`). */
+export type ScanFailedCode = components['schemas']['ScanFailedCode'];
+/** Image risk level (`Security`, `Low`, `Medium`, `High`). */
+export type SeverityLevel = components['schemas']['SeverityLevel'];
+/** Query parameters of `GET /v5/{project_id}/image/registries/images` (all 27 optional). */
+export type ListRegistryImagesQuery = NonNullable<operations['ListRegistryImages']['parameters']['query']>;
+
+/** The path of `ListRegistryImages`. */
+export const LIST_REGISTRY_IMAGES_PATH = '/v5/{project_id}/image/registries/images';
+
+/** The HSS endpoint of a region: `https://hss.<region>.myhuaweicloud.com`. */
+export function hssBaseUrl(region: string): string {
+  return `https://hss.${region}.myhuaweicloud.com`;
+}
+
+/** IAM token authentication: sent as `X-Auth-Token`. */
+export interface TokenAuth {
+  /** An IAM token, or a function that returns the current one (called before every request). */
+  token: TokenSource;
+  accessKey?: never;
+  secretKey?: never;
+  securityToken?: never;
+}
+
+/** AK/SK authentication: every request is signed (`Authorization: SDK-HMAC-SHA256 …`, `X-Sdk-Date`). */
+export interface AkSkAuth {
+  token?: never;
+  /** The access key ID (AK). */
+  accessKey: string;
+  /** The secret access key (SK); it signs requests and is never sent. */
+  secretKey: string;
+  /** With temporary AK/SK: the security token, sent (and signed) as `X-Security-Token`. */
+  securityToken?: string;
+}
+
+export type HssAuth = TokenAuth | AkSkAuth;
+
+export interface HssClientOptions extends RuntimeOptions {
+  /** The region the project lives in, e.g. `ap-southeast-1`; picks the default `baseUrl`. */
+  region: string;
+  /** The project ID that fills `{project_id}` in every path (1 to 256 characters). */
+  projectId: string;
+  /** `{ token }` or `{ accessKey, secretKey, securityToken? }`. */
+  auth: HssAuth;
+  /** Defaults to `https://hss.<region>.myhuaweicloud.com`; point it at a mock (`startMock().url`) in tests. */
+  baseUrl?: string;
+}
+
+/** Makes `project_id` optional in an operation's path parameters: the client fills it in. */
+type ProjectScoped<Op> = Op extends { parameters: infer P extends { path: { project_id: string } } }
+  ? Omit<Op, 'parameters'> & {
+      parameters: Omit<P, 'path'> & {
+        path?: Omit<P['path'], 'project_id'> & { project_id?: P['path']['project_id'] };
+      };
+    }
+  : Op;
+
+/** The spec's `paths`, with `project_id` optional (the client's `projectId` is the default). */
+export type HssPaths = { [Path in keyof paths]: { [M in keyof paths[Path]]: ProjectScoped<paths[Path][M]> } };
+
+/** Per-call options of `listRegistryImages`: headers, an abort signal… (the query is its own argument). */
+export type ListRegistryImagesInit = Omit<
+  FetchOptions<operations['ListRegistryImages']>,
+  'params' | 'body' | 'parseAs'
+>;
+
+/** `{ data, response }` on 2xx, `{ error, response }` otherwise (openapi-fetch's result). */
+export type ListRegistryImagesResult = FetchResponse<
+  operations['ListRegistryImages'],
+  ListRegistryImagesInit,
+  'application/json'
+>;
+
+/**
+ * The openapi-fetch client typed from the HSS spec, with `project_id` filled in from `projectId`
+ * (pass `params.path.project_id` to override it for one call); `paginate`/`pages` (offset and
+ * `total_num`), retries, timeouts and typed errors from the shared runtime; and `listRegistryImages`.
+ */
+export interface HssClient extends ScanApiClient<HssPaths, typeof pagination> {
+  readonly region: string;
+  readonly projectId: string;
+  /** Where requests go, without a trailing slash. */
+  readonly baseUrl: string;
+  /** `GET /v5/{project_id}/image/registries/images`: one page of the project's repository images. */
+  listRegistryImages(
+    query?: ListRegistryImagesQuery,
+    init?: ListRegistryImagesInit,
+  ): Promise<ListRegistryImagesResult>;
+}
+
+/** Reads Huawei's error body: `error_code`, `error_msg`, and the request id (body or `X-Request-Id`). */
+export function parseHssError(body: unknown, response?: Response): VendorError {
+  const b = (body !== null && typeof body === 'object' ? body : {}) as Partial<ErrorResponse>;
+  const requestId = typeof b.request_id === 'string' ? b.request_id : response?.headers.get('X-Request-Id');
+  return {
+    ...(typeof b.error_code === 'string' ? { code: b.error_code } : {}),
+    ...(typeof b.error_msg === 'string' ? { message: b.error_msg } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+const REGION_RE = /^[a-z0-9-]+$/;
+const ACCESS_KEY_RE = /^[A-Za-z0-9]+$/;
+const AUTH_SHAPE = '{ token } or { accessKey, secretKey, securityToken? }';
+
+function checkRegion(region: unknown): string {
+  if (typeof region !== 'string' || region === '') {
+    throw new ScanApiConfigError('region', 'is required (a Huawei Cloud region ID such as "ap-southeast-1")');
+  }
+  if (!REGION_RE.test(region)) {
+    throw new ScanApiConfigError(
+      'region',
+      `must be a region ID of lower-case letters, digits and "-" such as "ap-southeast-1", got ${JSON.stringify(region.slice(0, 64))}`,
+    );
+  }
+  return region;
+}
+
+function checkProjectId(projectId: unknown): string {
+  if (typeof projectId !== 'string' || projectId === '') {
+    throw new ScanApiConfigError(
+      'projectId',
+      'is required (the ID of a project in the region, 1 to 256 characters)',
+    );
+  }
+  if (projectId.length > 256) {
+    throw new ScanApiConfigError('projectId', `must be 1 to 256 characters, got ${projectId.length}`);
+  }
+  return projectId;
+}
+
+/** Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential. */
+function authMiddleware(auth: unknown): Middleware {
+  if (auth === null || typeof auth !== 'object') {
+    throw new ScanApiConfigError('auth', `is required: ${AUTH_SHAPE}`);
+  }
+  const { token, accessKey, secretKey, securityToken } = auth as Record<string, unknown>;
+  const isToken = token !== undefined;
+  const isAkSk = accessKey !== undefined || secretKey !== undefined || securityToken !== undefined;
+  if (isToken && isAkSk) {
+    throw new ScanApiConfigError('auth', `give either a token or an AK/SK pair, not both: ${AUTH_SHAPE}`);
+  }
+  if (isToken) {
+    assertTokenSource('auth.token', token);
+    return headerAuth('auth.token', 'X-Auth-Token', token);
+  }
+  if (!isAkSk) throw new ScanApiConfigError('auth', `is required: ${AUTH_SHAPE}`);
+  if (typeof accessKey !== 'string' || accessKey === '') {
+    throw new ScanApiConfigError('auth.accessKey', 'is required with auth.secretKey (the access key ID)');
+  }
+  if (!ACCESS_KEY_RE.test(accessKey)) {
+    throw new ScanApiConfigError('auth.accessKey', 'must be an access key ID: letters and digits only');
+  }
+  if (typeof secretKey !== 'string' || secretKey === '') {
+    throw new ScanApiConfigError('auth.secretKey', 'must be a non-empty string (the secret access key)');
+  }
+  if (securityToken !== undefined && (typeof securityToken !== 'string' || securityToken === '')) {
+    throw new ScanApiConfigError('auth.securityToken', 'must be a non-empty string when given');
+  }
+  return akSkAuth({ accessKey, secretKey, ...(securityToken ? { securityToken } : {}) });
+}
+
+/**
+ * Signs each request as it leaves the middleware chain: every header the Request carries, `host`
+ * (from its URL, as fetch sends it), `X-Sdk-Date` and `X-Security-Token`, over its method, URL and
+ * body. Middleware registered later with `use()` runs after this one: it may add headers (they go
+ * unsigned) but must not change signed ones or the URL.
+ */
+function akSkAuth(credentials: AkSkCredentials): Middleware {
+  return {
+    async onRequest({ request }) {
+      const body = request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+      const signed = await signRequest(
+        { method: request.method, url: request.url, headers: request.headers, body },
+        credentials,
+      );
+      for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
+      return request;
+    },
+  };
+}
+
+/**
+ * Fills `{project_id}` when a call leaves it out, with openapi-fetch's own path serializer — for
+ * every call, `paginate` and `pages` included. Runs before the auth middleware, so a signature
+ * covers the final URL.
+ */
+function projectIdMiddleware(projectId: string): Middleware {
+  return {
+    async onRequest({ request, schemaPath, params, options }) {
+      if (!schemaPath.includes('{project_id}') || params.path?.project_id != null) return undefined;
+      const url = new URL(
+        options.baseUrl + options.pathSerializer(schemaPath, { ...params.path, project_id: projectId }),
+      );
+      url.search = new URL(request.url).search;
+      const init: RequestInit = {
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        redirect: request.redirect,
+      };
+      if (request.body !== null) init.body = await request.arrayBuffer();
+      return new Request(url, init);
+    },
+  };
+}
+
+/**
+ * Creates an HSS client. Throws `ScanApiConfigError` before any request when an option is wrong;
+ * the message names the option and never contains a token or key.
+ */
+export function createHssClient(options: HssClientOptions): HssClient {
+  if (options === null || typeof options !== 'object') {
+    throw new ScanApiConfigError('options', 'must be an object with region, projectId and auth');
+  }
+  const {
+    region: givenRegion,
+    projectId: givenProjectId,
+    auth: givenAuth,
+    baseUrl: givenBaseUrl,
+    ...runtime
+  } = options;
+  const region = checkRegion(givenRegion);
+  const projectId = checkProjectId(givenProjectId);
+  const auth = authMiddleware(givenAuth);
+  const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
+  if (runtime.fetch !== undefined && typeof runtime.fetch !== 'function') {
+    throw new ScanApiConfigError('fetch', 'must be a fetch function');
+  }
+
+  const client = createScanApiClient<HssPaths, typeof pagination>(
+    {
+      baseUrl,
+      middleware: [projectIdMiddleware(projectId), auth],
+      pagination,
+      parseError: parseHssError,
+    },
+    runtime,
+  ) as HssClient;
+  return Object.assign(client, {
+    region,
+    projectId,
+    baseUrl,
+    listRegistryImages(query: ListRegistryImagesQuery = {}, init: ListRegistryImagesInit = {}) {
+      return client.GET(LIST_REGISTRY_IMAGES_PATH, { ...init, params: { query } });
+    },
+  });
+}

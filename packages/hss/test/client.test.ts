@@ -1,0 +1,460 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '@scanapis/hss-mock';
+import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
+import {
+  createHssClient,
+  type ErrorResponse,
+  type HssAuth,
+  type HssClientOptions,
+  hssBaseUrl,
+  type ImageScanStatus,
+  type ListRegistryImagesQuery,
+  msToDate,
+  type RegistryImagesInfo,
+  ScanApiConfigError,
+  ScanApiError,
+  verifySignature,
+} from '../src/index.js';
+
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@scanapis/spec-hss/openapi.json'), 'utf8'),
+);
+const pageExample =
+  spec.paths['/v5/{project_id}/image/registries/images'].get.responses['200'].content['application/json']
+    .examples.PageExample.value;
+
+const PROJECT = '2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b';
+const REGION = 'ap-southeast-1';
+const SECRET = 'sk-this-secret-must-never-leak-0001';
+const TOKEN = 'MIIthis-token-must-never-leak';
+
+/** A fetch that records each request and answers 200 with `body` (the page's example); no network. */
+function recordingFetch(body: unknown = pageExample) {
+  const requests: Request[] = [];
+  const fetch = vi.fn(async (input: Request) => {
+    requests.push(input);
+    return new Response(JSON.stringify(body), {
+      headers: { 'content-type': 'application/json', 'x-request-id': '0'.repeat(32) },
+    });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, requests, spy: fetch };
+}
+
+function configError(create: () => unknown): ScanApiConfigError {
+  try {
+    create();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScanApiConfigError);
+    return error as ScanApiConfigError;
+  }
+  throw new Error('createHssClient did not throw');
+}
+
+describe('createHssClient: options are checked before any request', () => {
+  const ok = { region: REGION, projectId: PROJECT, auth: { token: TOKEN } };
+  const cases: Array<[string, { given: Record<string, unknown>; want: string }]> = [
+    [
+      'no options',
+      { given: null as never, want: 'options: must be an object with region, projectId and auth' },
+    ],
+    [
+      'no region',
+      {
+        given: { ...ok, region: undefined },
+        want: 'region: is required (a Huawei Cloud region ID such as "ap-southeast-1")',
+      },
+    ],
+    [
+      'a region that is not a region ID',
+      {
+        given: { ...ok, region: 'AP Southeast/1' },
+        want: 'region: must be a region ID of lower-case letters, digits and "-" such as "ap-southeast-1", got "AP Southeast/1"',
+      },
+    ],
+    [
+      'a region that would change the host',
+      {
+        given: { ...ok, region: 'evil.example.com#' },
+        want: 'region: must be a region ID of lower-case letters, digits and "-" such as "ap-southeast-1", got "evil.example.com#"',
+      },
+    ],
+    [
+      'no projectId',
+      {
+        given: { ...ok, projectId: '' },
+        want: 'projectId: is required (the ID of a project in the region, 1 to 256 characters)',
+      },
+    ],
+    [
+      'a projectId of 257 characters',
+      {
+        given: { ...ok, projectId: 'p'.repeat(257) },
+        want: 'projectId: must be 1 to 256 characters, got 257',
+      },
+    ],
+    [
+      'no auth',
+      {
+        given: { ...ok, auth: undefined },
+        want: 'auth: is required: { token } or { accessKey, secretKey, securityToken? }',
+      },
+    ],
+    [
+      'an empty auth',
+      {
+        given: { ...ok, auth: {} },
+        want: 'auth: is required: { token } or { accessKey, secretKey, securityToken? }',
+      },
+    ],
+    [
+      'a token and an AK/SK pair',
+      {
+        given: { ...ok, auth: { token: TOKEN, accessKey: 'AK', secretKey: SECRET } },
+        want: 'auth: give either a token or an AK/SK pair, not both: { token } or { accessKey, secretKey, securityToken? }',
+      },
+    ],
+    [
+      'an empty token',
+      {
+        given: { ...ok, auth: { token: ' ' } },
+        want: 'auth.token: must be a non-empty string or a function that returns one',
+      },
+    ],
+    [
+      'a token that is neither a string nor a function',
+      {
+        given: { ...ok, auth: { token: 42 } },
+        want: 'auth.token: must be a non-empty string or a function that returns one',
+      },
+    ],
+    [
+      'a secret key without an access key',
+      {
+        given: { ...ok, auth: { secretKey: SECRET } },
+        want: 'auth.accessKey: is required with auth.secretKey (the access key ID)',
+      },
+    ],
+    [
+      'the secret key passed as the access key',
+      {
+        given: { ...ok, auth: { accessKey: SECRET, secretKey: SECRET } },
+        want: 'auth.accessKey: must be an access key ID: letters and digits only',
+      },
+    ],
+    [
+      'an access key without a secret key',
+      {
+        given: { ...ok, auth: { accessKey: 'HPUAEXAMPLE' } },
+        want: 'auth.secretKey: must be a non-empty string (the secret access key)',
+      },
+    ],
+    [
+      'an empty security token',
+      {
+        given: { ...ok, auth: { accessKey: 'HPUAEXAMPLE', secretKey: SECRET, securityToken: '' } },
+        want: 'auth.securityToken: must be a non-empty string when given',
+      },
+    ],
+    [
+      'a baseUrl that is not a URL',
+      {
+        given: { ...ok, baseUrl: 'not a url' },
+        want: 'baseUrl: must be an absolute http(s) URL, got "not a url"',
+      },
+    ],
+    [
+      'a baseUrl with credentials',
+      {
+        given: { ...ok, baseUrl: `https://user:${SECRET}@hss.test` },
+        want: 'baseUrl: must not carry a query, a fragment or credentials',
+      },
+    ],
+    [
+      'a fetch that is not a function',
+      { given: { ...ok, fetch: 'fetch' }, want: 'fetch: must be a fetch function' },
+    ],
+    [
+      'retry attempts of 0',
+      { given: { ...ok, retry: { attempts: 0 } }, want: 'retry.attempts: must be a whole number >= 1' },
+    ],
+  ];
+
+  it.each(cases)('refuses %s', (_, { given, want }) => {
+    const { fetch, spy } = recordingFetch();
+    const error = configError(() =>
+      createHssClient(given === null ? (null as never) : ({ fetch, ...given } as HssClientOptions)),
+    );
+    expect(error.message).toBe(want);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain(TOKEN);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('a token function that returns nothing fails the request, naming the option only', async () => {
+    const { fetch, spy } = recordingFetch();
+    const client = createHssClient({ ...ok, auth: { token: () => '' }, fetch });
+    await expect(client.listRegistryImages()).rejects.toThrow(
+      new ScanApiConfigError('auth.token', 'the function returned no token (an empty or non-string value)'),
+    );
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('createHssClient: requests', () => {
+  it.each([
+    ['ap-southeast-1', 'https://hss.ap-southeast-1.myhuaweicloud.com'],
+    ['cn-north-4', 'https://hss.cn-north-4.myhuaweicloud.com'],
+    ['eu-west-101', 'https://hss.eu-west-101.myhuaweicloud.com'],
+  ])('region %s → %s by default, project_id filled in', async (region, host) => {
+    const { fetch, requests } = recordingFetch();
+    const client = createHssClient({ region, projectId: PROJECT, auth: { token: TOKEN }, fetch });
+    const { data } = await client.listRegistryImages({ limit: 50, scan_status: 'failed', has_vul: true });
+    expect(hssBaseUrl(region)).toBe(host);
+    expect(client.baseUrl).toBe(host);
+    expect(requests[0]?.url).toBe(
+      `${host}/v5/${PROJECT}/image/registries/images?limit=50&scan_status=failed&has_vul=true`,
+    );
+    expect(requests[0]?.headers.get('x-auth-token')).toBe(TOKEN);
+    expect(requests[0]?.headers.get('authorization')).toBeNull();
+    expect(data).toEqual(pageExample);
+  });
+
+  it('calls a token function before every request', async () => {
+    const { fetch, requests } = recordingFetch();
+    let n = 0;
+    const client = createHssClient({
+      region: REGION,
+      projectId: PROJECT,
+      auth: { token: async () => `token-${++n}` },
+      fetch,
+    });
+    await client.listRegistryImages();
+    await client.listRegistryImages({ offset: 10 });
+    expect(requests.map((r) => r.headers.get('x-auth-token'))).toEqual(['token-1', 'token-2']);
+  });
+
+  it('the raw client fills project_id, and a call may override it', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createHssClient({ region: REGION, projectId: PROJECT, auth: { token: TOKEN }, fetch });
+    await client.GET('/v5/{project_id}/image/registries/images');
+    await client.GET('/v5/{project_id}/image/registries/images', {
+      params: {
+        path: { project_id: 'other-project' },
+        query: { sort_key: 'latest_scan_time', sort_dir: 'desc' },
+      },
+    });
+    await client.request('get', '/v5/{project_id}/image/registries/images', {
+      params: { query: { limit: 1 } },
+    });
+    expect(requests.map((r) => new URL(r.url).pathname + new URL(r.url).search)).toEqual([
+      `/v5/${PROJECT}/image/registries/images`,
+      '/v5/other-project/image/registries/images?sort_key=latest_scan_time&sort_dir=desc',
+      `/v5/${PROJECT}/image/registries/images?limit=1`,
+    ]);
+  });
+
+  it('stays typed from the spec: project_id optional, queries and auth checked', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createHssClient({ region: REGION, projectId: PROJECT, auth: { token: TOKEN }, fetch });
+    // @ts-expect-error limit is an integer, not a string
+    await client.GET('/v5/{project_id}/image/registries/images', { params: { query: { limit: '10' } } });
+    // @ts-expect-error the scan_status filter takes 5 values; image_oversized is response-only
+    await client.listRegistryImages({ scan_status: 'image_oversized' });
+    // @ts-expect-error the request filter is is_multarch (the response field is is_multiple_arch)
+    await client.listRegistryImages({ is_multiple_arch: true });
+    // @ts-expect-error a token and an AK/SK pair are exclusive
+    const both: HssAuth = { token: TOKEN, accessKey: 'AK', secretKey: SECRET };
+    expect(both).toBeDefined();
+    expect(requests).toHaveLength(3);
+  });
+
+  it('encodes a projectId that is not URL-safe', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createHssClient({ region: REGION, projectId: 'a/b c', auth: { token: TOKEN }, fetch });
+    await client.listRegistryImages();
+    expect(new URL(requests[0]!.url).pathname).toBe('/v5/a%2Fb%20c/image/registries/images');
+  });
+
+  it('AK/SK: each request carries a signature that verifySignature accepts', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createHssClient({
+      region: 'cn-north-4',
+      projectId: PROJECT,
+      auth: { accessKey: 'HPUAEXAMPLEAK0000001', secretKey: SECRET, securityToken: 'temporary-token' },
+      fetch,
+    });
+    await client.listRegistryImages(
+      { image_name: 'nginx/ünï code+1', latest_version: true, limit: 5 },
+      { headers: { 'X-Trace': ' padded ' } },
+    );
+    const request = requests[0]!;
+    const authorization = request.headers.get('authorization')!;
+    expect(authorization).toMatch(
+      /^SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK0000001, SignedHeaders=host;x-sdk-date;x-security-token;x-trace, Signature=[0-9a-f]{64}$/,
+    );
+    expect(request.headers.get('x-sdk-date')).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(request.headers.get('x-security-token')).toBe('temporary-token');
+    expect(request.headers.get('x-auth-token')).toBeNull();
+    expect([...request.headers.values()].join('\n')).not.toContain(SECRET);
+    const lookup = (ak: string) => (ak === 'HPUAEXAMPLEAK0000001' ? SECRET : undefined);
+    const seen = { method: request.method, url: request.url, headers: request.headers };
+    expect(await verifySignature(seen, lookup)).toBeUndefined();
+    // …and the signature covers the query: the same headers on another URL do not verify.
+    expect(
+      await verifySignature({ ...seen, url: request.url.replace('limit=5', 'limit=6') }, lookup),
+    ).toMatch(/^signature mismatch/);
+  });
+});
+
+describe('createHssClient against the mock', () => {
+  const mock = () => ({ region: REGION, projectId: PROJECT, baseUrl: inject('mockUrl') });
+
+  it.each([
+    ['an IAM token', { token: 'any-non-empty-token' }],
+    ['AK/SK with the mock’s test keys', { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY }],
+    [
+      'temporary AK/SK with a security token',
+      { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY, securityToken: 'temporary-token' },
+    ],
+  ] as const)('%s → 200 with the page example', async (_, auth) => {
+    const client = createHssClient({ ...mock(), auth });
+    const query: ListRegistryImagesQuery = {
+      limit: 200,
+      offset: 0,
+      image_type: 'shared_image',
+      image_name: 'nginx/ünï code+1',
+      start_latest_scan_time: 0,
+      end_latest_scan_time: Date.parse('2026-04-03T00:00:00Z'),
+      is_multarch: false,
+    };
+    const { data, error, response } = await client.listRegistryImages(query);
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+    expect(data).toEqual(pageExample);
+    expectTypeOf(data!.data_list).toEqualTypeOf<RegistryImagesInfo[] | undefined>();
+    expectTypeOf(data!.data_list![0]!.scan_status).toEqualTypeOf<ImageScanStatus | undefined>();
+    expect(msToDate(data!.data_list![0]!.latest_scan_time!).toISOString()).toBe('2023-08-11T10:10:41.788Z');
+  });
+
+  it('a wrong secret key → the typed 401 body', async () => {
+    const client = createHssClient({
+      ...mock(),
+      auth: { accessKey: TEST_ACCESS_KEY, secretKey: 'not-the-test-secret' },
+    });
+    const { data, error, response } = await client.listRegistryImages();
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(401);
+    expect(error).toEqual({
+      error_code: 'APIGW.0301',
+      error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+      request_id: response.headers.get('x-request-id'),
+    });
+    expectTypeOf(error!).toEqualTypeOf<ErrorResponse>();
+  });
+
+  it.each([
+    ['limit over 200', { limit: 201 }, 'invalid param error: limit must be <= 200'],
+    [
+      'a start after its end',
+      { start_latest_update_time: 2000, end_latest_update_time: 1000 },
+      'invalid param error: start_latest_update_time must be <= end_latest_update_time',
+    ],
+    [
+      'a scan status only responses carry',
+      { scan_status: 'image_oversized' as never },
+      'invalid param error: scan_status must be one of "unscan", "success", "scanning", "failed", "waiting_for_scan"',
+    ],
+  ] as Array<[string, ListRegistryImagesQuery, string]>)(
+    '%s → the typed 400 body',
+    async (_, query, message) => {
+      const client = createHssClient({ ...mock(), auth: { token: 'any-non-empty-token' } });
+      const { data, error, response } = await client.listRegistryImages(query);
+      expect(data).toBeUndefined();
+      expect(response.status).toBe(400);
+      expect(error).toEqual({ error_code: 'HSS.0001', error_msg: message });
+      expectTypeOf(error!).toEqualTypeOf<ErrorResponse>();
+    },
+  );
+});
+
+describe('createHssClient: the shared runtime', () => {
+  it('paginate walks offset/limit until total_num, filling project_id and signing every page', async () => {
+    const { fetch, requests } = recordingFetch({ ...pageExample, total_num: 5 });
+    const client = createHssClient({
+      region: REGION,
+      projectId: PROJECT,
+      auth: { accessKey: 'HPUAEXAMPLEAK0000001', secretKey: SECRET },
+      fetch,
+    });
+    const images: RegistryImagesInfo[] = [];
+    for await (const image of client.paginate('/v5/{project_id}/image/registries/images', {
+      params: { query: { limit: 3, scan_status: 'success' } },
+    })) {
+      expectTypeOf(image).toEqualTypeOf<RegistryImagesInfo>();
+      images.push(image);
+    }
+    expect(images.map((i) => i.id)).toEqual([111, 222, 333, 111, 222, 333]);
+    expect(requests.map((r) => new URL(r.url).pathname + new URL(r.url).search)).toEqual([
+      `/v5/${PROJECT}/image/registries/images?limit=3&scan_status=success`,
+      `/v5/${PROJECT}/image/registries/images?limit=3&scan_status=success&offset=3`,
+    ]);
+    const lookup = (ak: string) => (ak === 'HPUAEXAMPLEAK0000001' ? SECRET : undefined);
+    for (const r of requests) {
+      expect(
+        await verifySignature({ method: r.method, url: r.url, headers: r.headers }, lookup),
+      ).toBeUndefined();
+    }
+  });
+
+  it('pages against the mock: one page holds all total_num images', async () => {
+    const client = createHssClient({
+      region: REGION,
+      projectId: PROJECT,
+      baseUrl: inject('mockUrl'),
+      auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
+    });
+    const pages = [];
+    for await (const page of client.pages('/v5/{project_id}/image/registries/images', { maxPages: 2 })) {
+      pages.push(page.data_list?.length);
+    }
+    expect(pages).toEqual([3]);
+  });
+
+  it('throwOnError turns a 400 into a ScanApiError with Huawei’s code, message and request id', async () => {
+    const client = createHssClient({
+      region: REGION,
+      projectId: PROJECT,
+      baseUrl: inject('mockUrl'),
+      auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
+      throwOnError: true,
+    });
+    const error = await client.listRegistryImages({ limit: 201 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScanApiError);
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 400,
+      code: 'HSS.0001',
+      vendorMessage: 'invalid param error: limit must be <= 200',
+      requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(JSON.stringify(error) + (error as Error).message).not.toContain(TEST_SECRET_KEY);
+  });
+
+  it('throwOnError on a 401 carries the gateway’s request_id', async () => {
+    const client = createHssClient({
+      region: REGION,
+      projectId: PROJECT,
+      baseUrl: inject('mockUrl'),
+      auth: { accessKey: TEST_ACCESS_KEY, secretKey: SECRET },
+      throwOnError: true,
+    });
+    const error = (await client.listRegistryImages().catch((e: unknown) => e)) as ScanApiError;
+    expect(error).toMatchObject({ kind: 'http', status: 401, code: 'APIGW.0301' });
+    expect(error.message).toMatch(
+      /^HTTP 401 APIGW\.0301: Incorrect IAM authentication information: verify aksk signature fail \(GET http:\/\/127\.0\.0\.1:\d+\/v5\/2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b\/image\/registries\/images, request id [0-9a-f]{32}\)$/,
+    );
+    expect(error.message).not.toContain(SECRET);
+  });
+});
