@@ -1,8 +1,15 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import { ScanApiConfigError, ScanApiError, safeUrl, type VendorError } from './errors.js';
+import {
+  ScanApiConfigError,
+  ScanApiError,
+  type ScanApiErrorKind,
+  safeUrl,
+  type VendorError,
+} from './errors.js';
 import { type PagesOptions, type PaginationMeta, walkPages } from './paginate.js';
 import { type RetryOptions, resolveRetry } from './retry.js';
 import {
+  type CallOptions,
   createTransport,
   type RateLimitOptions,
   type RateLimitState,
@@ -38,6 +45,8 @@ export interface ClientDefinition<Meta extends PaginationMeta> {
   parseError(body: unknown, response: Response): VendorError;
   /** Header names of the API's rate-limit headers, where it has them. */
   rateLimitHeaders?: { remaining: string; reset: string };
+  /** Path parameters the client owns (HSS `project_id`): used when a call does not pass its own. */
+  pathParams?: Record<string, string>;
 }
 
 type GetPaths<Paths> = { [P in keyof Paths]: Paths[P] extends { get: unknown } ? P : never }[keyof Paths];
@@ -78,6 +87,32 @@ export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
+/** What an error thrown while reading an answer means, by its name. */
+const KIND_BY_NAME: Record<string, ScanApiErrorKind> = {
+  SyntaxError: 'parse',
+  TimeoutError: 'timeout',
+  AbortError: 'aborted',
+};
+
+/**
+ * A call's init as openapi-fetch gets it: the client's own path parameters as defaults, and
+ * per-call `retry`/`timeout` riding on the final Request to the transport (a last per-call
+ * middleware attaches them, so they survive middleware that replaces the Request).
+ */
+function prepareInit(
+  init: Record<string, unknown> = {},
+  pathParams?: Record<string, string>,
+): Record<string, unknown> {
+  const { retry, timeout, ...rest } = init as Record<string, unknown> & CallOptions;
+  if (pathParams) {
+    const params = (rest.params ?? {}) as { path?: Record<string, unknown> };
+    rest.params = { ...params, path: { ...pathParams, ...params.path } };
+  }
+  if (retry === undefined && timeout === undefined) return rest;
+  const attach: Middleware = { onRequest: ({ request }) => Object.assign(request, { retry, timeout }) };
+  return { ...rest, middleware: [...((rest.middleware as Middleware[] | undefined) ?? []), attach] };
+}
+
 /** Builds a client from a package's definition and the user's runtime options. */
 export function createScanApiClient<Paths extends {}, Meta extends PaginationMeta>(
   definition: ClientDefinition<Meta>,
@@ -102,7 +137,7 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   const raw = createClient<Paths, 'application/json'>({
     baseUrl: definition.baseUrl,
     fetch: transport,
-    ...(definition.headers ? { headers: definition.headers } : {}),
+    headers: definition.headers,
   });
   if (definition.middleware?.length) raw.use(...definition.middleware);
 
@@ -124,21 +159,13 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   const wrap = (error: unknown, method: string, path: string): Error => {
     // A credential function that returned nothing is a configuration error, not a transport one.
     if (error instanceof ScanApiError || error instanceof ScanApiConfigError) return error;
-    const e = error as Error;
-    const url = safeUrl(definition.baseUrl + path);
-    if (e?.name === 'SyntaxError') {
-      return new ScanApiError(
-        { kind: 'parse', method, url, cause: e },
-        `the answer is not valid JSON: ${e.message}`,
-      );
-    }
-    if (e?.name === 'TimeoutError')
-      return new ScanApiError({ kind: 'timeout', method, url, cause: e }, 'timed out');
-    if (e?.name === 'AbortError')
-      return new ScanApiError({ kind: 'aborted', method, url, cause: e }, 'aborted');
+    const e = error as Error & { cause?: Error };
+    const kind = KIND_BY_NAME[e?.name] ?? 'network';
     return new ScanApiError(
-      { kind: 'network', method, url, cause: e },
-      `network error: ${(e as Error & { cause?: Error })?.cause?.message ?? e?.message ?? String(e)}`,
+      { kind, method, url: safeUrl(definition.baseUrl + path), cause: e },
+      kind === 'parse'
+        ? `the answer is not valid JSON: ${e.message}`
+        : `${kind}: ${e?.cause?.message ?? e?.message ?? e}`,
     );
   };
 
@@ -148,10 +175,10 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
       path: string,
       init?: unknown,
     ) => Promise<{ error?: unknown; response: Response }>;
-    client[method] = async (path: string, init?: unknown) => {
+    client[method] = async (path: string, init?: Record<string, unknown>) => {
       let result: { error?: unknown; response: Response };
       try {
-        result = await call(path, init);
+        result = await call(path, prepareInit(init, definition.pathParams));
       } catch (error) {
         throw wrap(error, method, path);
       }

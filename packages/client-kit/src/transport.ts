@@ -92,37 +92,30 @@ export function createTransport(options: TransportOptions) {
     const total = timeout.totalMs > 0 ? AbortSignal.timeout(timeout.totalMs) : undefined;
     const callSignal = anySignal([request.signal, total]);
     const url = safeUrl(request.url);
-    const fail = (kind: ScanApiErrorKind, attempt: number, cause: unknown, summary: string) =>
+    let attempt = 0;
+    const fail = (kind: ScanApiErrorKind, cause: unknown, summary: string) =>
       new ScanApiError({ kind, method: request.method, url, attempts: attempt, cause }, summary);
+    // Why the call stopped early: the caller's signal, or the overall timeout.
+    const stopped = (cause: unknown) =>
+      request.signal.aborted
+        ? fail('aborted', request.signal.reason, 'aborted by the caller')
+        : fail('timeout', cause, `timed out after ${timeout.totalMs} ms in all`);
+    const wait = (ms: number) => sleep(ms, callSignal).catch((reason) => Promise.reject(stopped(reason)));
     let waited = 0;
 
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       const rl = state.rateLimit;
-      if (
-        rateLimit?.waitForReset &&
-        rl &&
-        rl.remaining === 0 &&
-        rl.reset &&
-        rl.reset.getTime() > Date.now()
-      ) {
-        const wait = rl.reset.getTime() - Date.now();
-        if (wait > (rateLimit.maxWaitMs ?? 60_000)) {
-          throw fail(
-            'rate-limited',
-            attempt - 1,
-            undefined,
-            `rate limit reached; the window resets in ${Math.ceil(wait / 1000)} s`,
-          );
-        }
-        await sleep(wait, callSignal).catch((reason) => {
-          throw fail(
-            total?.aborted ? 'timeout' : 'aborted',
-            attempt - 1,
-            reason,
-            'gave up waiting for the rate-limit reset',
-          );
-        });
+      const untilReset =
+        rateLimit?.waitForReset && rl?.remaining === 0 && rl.reset ? rl.reset.getTime() - Date.now() : 0;
+      if (untilReset > (rateLimit?.maxWaitMs ?? 60_000)) {
+        throw fail(
+          'rate-limited',
+          undefined,
+          `rate limit reached; the window resets in ${Math.ceil(untilReset / 1000)} s`,
+        );
       }
+      if (untilReset > 0) await wait(untilReset);
+      attempt++;
       const attemptTimeout = timeout.attemptMs > 0 ? AbortSignal.timeout(timeout.attemptMs) : undefined;
       const attemptRequest = new Request(attempt < attempts ? request.clone() : request, {
         signal: anySignal([callSignal, attemptTimeout]),
@@ -138,28 +131,19 @@ export function createTransport(options: TransportOptions) {
         if (waited + delay > retry.maxTotalDelayMs) return response;
         await response.body?.cancel();
       } catch (error) {
-        if (request.signal.aborted)
-          throw fail('aborted', attempt, request.signal.reason, 'aborted by the caller');
-        if (total?.aborted)
-          throw fail('timeout', attempt, error, `timed out after ${timeout.totalMs} ms in all`);
-        const attemptTimedOut = attemptTimeout?.aborted === true;
-        const kind = attemptTimedOut ? 'timeout' : 'network';
-        const summary = attemptTimedOut
-          ? `attempt timed out after ${timeout.attemptMs} ms`
-          : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
-        if (attempt >= attempts) throw fail(kind, attempt, error, summary);
+        if (callSignal?.aborted) throw stopped(error);
+        const error_ = attemptTimeout?.aborted
+          ? fail('timeout', error, `attempt timed out after ${timeout.attemptMs} ms`)
+          : fail(
+              'network',
+              error,
+              `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
+            );
         delay = backoffMs(attempt - 1, retry, options.random);
-        if (waited + delay > retry.maxTotalDelayMs) throw fail(kind, attempt, error, summary);
+        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) throw error_;
       }
       waited += delay;
-      await sleep(delay, callSignal).catch((reason) => {
-        throw fail(
-          request.signal.aborted ? 'aborted' : 'timeout',
-          attempt,
-          reason,
-          'gave up while waiting to retry',
-        );
-      });
+      await wait(delay);
     }
   };
 }

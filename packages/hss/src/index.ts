@@ -156,12 +156,12 @@ const AUTH_SHAPE = '{ token } or { accessKey, secretKey, securityToken? }';
 
 function checkRegion(region: unknown): string {
   if (typeof region !== 'string' || region === '') {
-    throw new ScanApiConfigError('region', 'is required (a Huawei Cloud region ID such as "ap-southeast-1")');
+    throw new ScanApiConfigError('region', 'is required (a region ID such as "ap-southeast-1")');
   }
   if (!REGION_RE.test(region)) {
     throw new ScanApiConfigError(
       'region',
-      `must be a region ID of lower-case letters, digits and "-" such as "ap-southeast-1", got ${JSON.stringify(region.slice(0, 64))}`,
+      `must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got ${JSON.stringify(region.slice(0, 64))}`,
     );
   }
   return region;
@@ -232,31 +232,6 @@ function akSkAuth(credentials: AkSkCredentials): Middleware {
 }
 
 /**
- * Fills `{project_id}` when a call leaves it out, with openapi-fetch's own path serializer — for
- * every call, `paginate` and `pages` included. Runs before the auth middleware, so a signature
- * covers the final URL.
- */
-function projectIdMiddleware(projectId: string): Middleware {
-  return {
-    async onRequest({ request, schemaPath, params, options }) {
-      if (!schemaPath.includes('{project_id}') || params.path?.project_id != null) return undefined;
-      const url = new URL(
-        options.baseUrl + options.pathSerializer(schemaPath, { ...params.path, project_id: projectId }),
-      );
-      url.search = new URL(request.url).search;
-      const init: RequestInit = {
-        method: request.method,
-        headers: request.headers,
-        signal: request.signal,
-        redirect: request.redirect,
-      };
-      if (request.body !== null) init.body = await request.arrayBuffer();
-      return new Request(url, init);
-    },
-  };
-}
-
-/**
  * Creates an HSS client. Throws `ScanApiConfigError` before any request when an option is wrong;
  * the message names the option and never contains a token or key.
  */
@@ -282,7 +257,8 @@ export function createHssClient(options: HssClientOptions): HssClient {
   const client = createScanApiClient<HssPaths, typeof pagination>(
     {
       baseUrl,
-      middleware: [projectIdMiddleware(projectId), auth],
+      middleware: [auth],
+      pathParams: { project_id: projectId },
       pagination,
       parseError: parseHssError,
     },

@@ -62,21 +62,21 @@ describe('createHssClient: options are checked before any request', () => {
       'no region',
       {
         given: { ...ok, region: undefined },
-        want: 'region: is required (a Huawei Cloud region ID such as "ap-southeast-1")',
+        want: 'region: is required (a region ID such as "ap-southeast-1")',
       },
     ],
     [
       'a region that is not a region ID',
       {
         given: { ...ok, region: 'AP Southeast/1' },
-        want: 'region: must be a region ID of lower-case letters, digits and "-" such as "ap-southeast-1", got "AP Southeast/1"',
+        want: 'region: must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got "AP Southeast/1"',
       },
     ],
     [
       'a region that would change the host',
       {
         given: { ...ok, region: 'evil.example.com#' },
-        want: 'region: must be a region ID of lower-case letters, digits and "-" such as "ap-southeast-1", got "evil.example.com#"',
+        want: 'region: must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got "evil.example.com#"',
       },
     ],
     [
@@ -456,5 +456,24 @@ describe('createHssClient: the shared runtime', () => {
       /^HTTP 401 APIGW\.0301: Incorrect IAM authentication information: verify aksk signature fail \(GET http:\/\/127\.0\.0\.1:\d+\/v5\/2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b\/image\/registries\/images, request id [0-9a-f]{32}\)$/,
     );
     expect(error.message).not.toContain(SECRET);
+  });
+});
+
+describe('per-call runtime options survive the project_id middleware', () => {
+  it('a per-call attempt timeout applies', async () => {
+    const hang = vi.fn(() => new Promise<Response>(() => {}));
+    const client = createHssClient({
+      region: 'ap-southeast-1',
+      projectId: 'p1',
+      auth: { token: 't' },
+      retry: false,
+      fetch: ((request: Request) => {
+        hang();
+        return new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+      }) as typeof fetch,
+    });
+    const error = await client.listRegistryImages({}, { timeout: { attemptMs: 30 } } as never).catch((e) => e);
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect(error.message).toContain('attempt timed out after 30 ms');
   });
 });
