@@ -7,20 +7,17 @@ export const services = [
     // API's spec does not change turbo's global hash.
     module: new URL('../packages/container-registry-mock/dist/index.js', import.meta.url).href,
     port: 4010,
-    credentials: 'Authorization: Bearer <any non-empty token>',
   },
   {
     api: 'hss',
     title: 'Huawei Cloud HSS',
     module: new URL('../packages/hss-mock/dist/index.js', import.meta.url).href,
     port: 4011,
-    credentials: 'X-Auth-Token: <any non-empty token>, or AK/SK signing',
   },
   {
     api: 'gecko',
     title: 'Gecko SAST',
     module: new URL('../packages/gecko-mock/dist/index.js', import.meta.url).href,
     port: 4012,
-    credentials: 'X-API-Key: gk_<anything>',
   },
 ];

@@ -1,0 +1,31 @@
+// Install: pnpm add @scanapis/container-registry
+import { createContainerRegistryClient, type Image } from '@scanapis/container-registry';
+
+// 1. Create the client: an IAM token (sent as `Authorization: Bearer …`; t1.scanapis-test-token is
+//    the mock's) and the cloud, 'yandex' or 'nebius-il'; leave out baseUrl to call the cloud.
+const registry = createContainerRegistryClient({
+  iamToken: process.env.IAM_TOKEN ?? 't1.scanapis-test-token',
+  cloud: 'yandex',
+  baseUrl: process.env.CONTAINER_REGISTRY_BASE_URL ?? 'http://127.0.0.1:4010', // the local mock
+});
+
+// 2. List: Scanner.list takes exactly one of imageId or repositoryId (the oneof).
+const scans = await registry.GET('/container-registry/v1/scans', {
+  params: { query: { imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 50 } },
+});
+if (scans.error) throw new Error(`Container Registry: ${scans.error.message}`);
+// proto3 JSON leaves out empty lists and default values: an empty page is `{}`.
+console.log(`${scans.data.scanResults?.length ?? 0} scan results for the image`);
+
+// 3. Paginate: send nextPageToken back as pageToken until an answer has none.
+const images: Image[] = [];
+let pageToken: string | undefined;
+do {
+  const { data, error } = await registry.GET('/container-registry/v1/images', {
+    params: { query: { registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100, pageToken } },
+  });
+  if (error) throw new Error(`Container Registry: ${error.message}`);
+  images.push(...(data.images ?? []));
+  pageToken = data.nextPageToken;
+} while (pageToken);
+console.log(`read all ${images.length} images`);

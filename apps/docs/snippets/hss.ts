@@ -1,0 +1,28 @@
+// Install: pnpm add @scanapis/hss
+import { createHssClient, type RegistryImagesInfo } from '@scanapis/hss';
+
+// 1. Create the client for a region and project, with an IAM token (X-Auth-Token) or an access
+//    key pair (AK/SK signing). hss-test-token is the mock's token; leave out baseUrl to call
+//    https://hss.<region>.myhuaweicloud.com.
+const hss = createHssClient({
+  region: 'ap-southeast-1',
+  projectId: process.env.HSS_PROJECT_ID ?? '2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b',
+  auth: { token: process.env.HSS_TOKEN ?? 'hss-test-token' }, // or { accessKey, secretKey }
+  baseUrl: process.env.HSS_BASE_URL ?? 'http://127.0.0.1:4011', // the local mock
+});
+
+// 2. List one page of repository images.
+const first = await hss.listRegistryImages({ limit: 20 });
+if (first.error) throw new Error(`HSS: ${first.error.error_code} ${first.error.error_msg}`);
+console.log(`${first.data.total_num ?? 0} images; the first page has ${first.data.data_list?.length ?? 0}`);
+
+// 3. Paginate: advance offset by limit until it reaches total_num.
+const images: RegistryImagesInfo[] = [];
+const limit = 100;
+for (let offset = 0, total = 1; offset < total; offset += limit) {
+  const { data, error } = await hss.listRegistryImages({ offset, limit });
+  if (error) throw new Error(`HSS: ${error.error_code} ${error.error_msg}`);
+  images.push(...(data.data_list ?? []));
+  total = data.total_num ?? 0;
+}
+console.log(`read all ${images.length} images`);
