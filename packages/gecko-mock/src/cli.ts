@@ -1,4 +1,5 @@
 import { runMockCli } from '@scanapis/mock-kit';
-import { DEFAULT_PORT, startMock } from './index.js';
+import { cliNotes, DEFAULT_PORT, startMock } from './index.js';
 
-await runMockCli({ name: 'gecko-mock', defaultPort: DEFAULT_PORT, start: startMock });
+// --port --host --seed --size --static --rate-limit, passed through to startMock.
+await runMockCli({ name: 'gecko-mock', defaultPort: DEFAULT_PORT, notes: cliNotes, start: startMock });

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { TEST_API_KEY, TEST_API_KEY_WITHOUT_SCANS_READ } from '../src/index.js';
 
 // The vendor's own bodies, word for word, for the bad requests a consumer is most likely to send.
 const cases: Array<
@@ -20,6 +21,27 @@ const cases: Array<
     {
       given: { headers: { 'X-API-Key': 'sk_live_123' } },
       want: { status: 401, body: { error: 'Invalid API key format' } },
+    },
+  ],
+  [
+    'a gk_ key the mock does not know',
+    {
+      given: { headers: { 'X-API-Key': 'gk_not_a_real_key' } },
+      want: { status: 401, body: { error: 'Invalid API key' } },
+    },
+  ],
+  [
+    'a known key without scans.read',
+    {
+      given: { headers: { 'X-API-Key': TEST_API_KEY_WITHOUT_SCANS_READ } },
+      want: { status: 403, body: { error: 'API key lacks scans.read permission' } },
+    },
+  ],
+  [
+    'a key without scans.read and a bad limit: the permission is checked first',
+    {
+      given: { query: 'limit=5000', headers: { 'X-API-Key': TEST_API_KEY_WITHOUT_SCANS_READ } },
+      want: { status: 403, body: { error: 'API key lacks scans.read permission' } },
     },
   ],
   [
@@ -97,7 +119,7 @@ const cases: Array<
 
 describe('Gecko mock: bad requests get Gecko error bodies', () => {
   it.each(cases)('%s', async (name, { given, want }) => {
-    const headers = given.headers ?? (name.startsWith('no key') ? {} : { 'X-API-Key': 'gk_test' });
+    const headers = given.headers ?? (name.startsWith('no key') ? {} : { 'X-API-Key': TEST_API_KEY });
     const res = await fetch(`${inject('mockUrl')}/api/v1/scans${given.query ? `?${given.query}` : ''}`, {
       headers,
     });
@@ -112,7 +134,7 @@ describe('Gecko mock: bad requests get Gecko error bodies', () => {
   ] as const)('%s', async (_, path, status, body) => {
     const res = await fetch(`${inject('mockUrl')}${path}`, {
       method: path === '/api/v1/scans' ? 'DELETE' : 'GET',
-      headers: { 'X-API-Key': 'gk_test' },
+      headers: { 'X-API-Key': TEST_API_KEY },
     });
     expect(res.status).toBe(status);
     expect(await res.json()).toEqual(body);

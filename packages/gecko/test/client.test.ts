@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { TEST_API_KEY } from '@scanapis/gecko-mock';
 import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
 import {
   createGeckoClient,
@@ -82,12 +83,14 @@ describe('createGeckoClient: requests', () => {
     expect(data).toEqual(seedExample);
   });
 
-  it('a typed call against the mock returns the spec data', async () => {
-    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+  it('a typed call against the mock returns a page of its scans', async () => {
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
     const { data, error, response } = await client.GET('/api/v1/scans', { params: { query: { limit: 50 } } });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    expect(data).toEqual(seedExample);
+    expect(data?.data).toHaveLength(50);
+    expect(data?.pagination).toEqual({ total: 123, limit: 50, offset: 0, hasMore: true });
+    expect(data?.filters).toEqual({ status: null, language: null });
     expectTypeOf(data!.data).toEqualTypeOf<ScanSummary[]>();
     expectTypeOf(data!.pagination.hasMore).toEqualTypeOf<boolean>();
   });
@@ -112,7 +115,7 @@ describe('createGeckoClient: requests', () => {
       },
     ],
   ])('%s comes back as the typed error body', async (_, { given, want }) => {
-    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
     const { data, error, response } = await client.GET('/api/v1/scans', { params: { query: given } });
     expect(data).toBeUndefined();
     expect(response.status).toBe(want.status);
@@ -130,7 +133,7 @@ describe('createGeckoClient: requests', () => {
 
 describe('createGeckoClient: the shared runtime', () => {
   it('paginate walks the mock’s pages, typed from the spec', async () => {
-    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
     const pages: number[] = [];
     for await (const page of client.pages('/api/v1/scans', {
       params: { query: { limit: 50 } },
@@ -140,28 +143,30 @@ describe('createGeckoClient: the shared runtime', () => {
       pages.push(page.data.length);
       if (pages.length === 2) break;
     }
-    expect(pages).toEqual([1, 1]);
-    for await (const scan of client.paginate('/api/v1/scans')) {
+    expect(pages).toEqual([50, 50]);
+    const ids: string[] = [];
+    for await (const scan of client.paginate('/api/v1/scans', { params: { query: { limit: 20 } } })) {
       expectTypeOf(scan).toEqualTypeOf<ScanSummary>();
-      expect(scan).toEqual(seedExample.data[0]);
-      break;
+      ids.push(scan.id);
     }
+    expect(ids).toHaveLength(123);
+    expect(new Set(ids).size).toBe(123);
   });
 
   it('throwOnError turns the 400 into a ScanApiError with Gecko’s message', async () => {
     const client = createGeckoClient({
-      apiKey: 'gk_client_test',
+      apiKey: TEST_API_KEY,
       baseUrl: inject('mockUrl'),
       throwOnError: true,
     });
     const error = await client.GET('/api/v1/scans', { params: { query: { limit: 5000 } } }).catch((e) => e);
     expect(error).toBeInstanceOf(ScanApiError);
     expect(error).toMatchObject({ kind: 'http', status: 400, vendorMessage: 'Limit cannot exceed 1000' });
-    expect(JSON.stringify(error) + error.message).not.toContain('gk_client_test');
+    expect(JSON.stringify(error) + error.message).not.toContain(TEST_API_KEY);
   });
 
   it('reads the rate-limit headers the mock sends', async () => {
-    const client = createGeckoClient({ apiKey: 'gk_client_test', baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
     await client.GET('/api/v1/scans');
     expect(client.rateLimit?.remaining).toBeTypeOf('number');
     expect(client.rateLimit?.reset).toBeInstanceOf(Date);

@@ -1,0 +1,141 @@
+import { createRateLimiter, type Dialect, type Handler, type MockRequest } from '@scanapis/mock-kit';
+import { generateScans, type Scan } from './data.js';
+import { forbidden, geckoDialect, geckoError, identify, SCANS_READ } from './dialect.js';
+
+/** Gecko's limit: 1,000 requests per hour per API key. */
+export const DEFAULT_RATE_LIMIT = 1000;
+/** The rate-limit window: one hour, fixed (it starts at the key's first counted request). */
+export const RATE_LIMIT_WINDOW_MS = 3_600_000;
+/** `limit` when the request sends none (the spec's default). */
+export const DEFAULT_LIMIT = 100;
+
+export interface BehaviourOptions {
+  seed?: number;
+  size?: number;
+  /** Requests per hour per key (default 1,000, Gecko's). */
+  rateLimit?: number;
+  /** The clock (tests). */
+  now?: () => number;
+}
+
+/**
+ * A filter parameter as the handler applies and echoes it. One rule for `status` and `language`:
+ * the whole value, compared case-insensitively (`typescript`, `TypeScript` and `TYPESCRIPT` all
+ * match `TypeScript`), no trimming, no substring; a scan whose field is `null` matches no filter.
+ * An empty value (`?status=`) is no filter, echoed as `null` (absent or empty → undefined).
+ */
+const filterParam = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/**
+ * `GET /api/v1/scans` over a dataset, newest first (`createdAt` descending; the dataset's
+ * creation times are distinct): `status` and `language` filters (see `filterParam`), `limit`
+ * (default 100) and `offset` (default 0) paging, `pagination.total` = every matching scan,
+ * `hasMore` = scans follow this page, an `offset` past the end → empty `data`.
+ */
+export function listScansHandler(scans: readonly Scan[]): Handler {
+  const lowered = scans.map((s) => ({
+    scan: s,
+    status: s.status?.toLowerCase() ?? null,
+    language: s.programmingLanguage?.toLowerCase() ?? null,
+  }));
+  return (req) => {
+    const status = filterParam(req.params.status);
+    const language = filterParam(req.params.language);
+    const limit = (req.params.limit as number | undefined) ?? DEFAULT_LIMIT;
+    const offset = (req.params.offset as number | undefined) ?? 0;
+    const wantStatus = status?.toLowerCase();
+    const wantLanguage = language?.toLowerCase();
+    const matching =
+      wantStatus === undefined && wantLanguage === undefined
+        ? scans
+        : lowered
+            .filter(
+              (s) =>
+                (wantStatus === undefined || s.status === wantStatus) &&
+                (wantLanguage === undefined || s.language === wantLanguage),
+            )
+            .map((s) => s.scan);
+    const data = matching.slice(offset, offset + limit);
+    return {
+      status: 200,
+      body: {
+        version: 'v1',
+        data,
+        pagination: {
+          total: matching.length,
+          limit,
+          offset,
+          hasMore: offset + data.length < matching.length,
+        },
+        filters: { status: status ?? null, language: language ?? null },
+      },
+    };
+  };
+}
+
+/** What a counted request left: set by `authenticate`, sent by `commonHeaders`. */
+interface Quota {
+  remaining: number;
+  resetAt: number;
+}
+
+/**
+ * The behavioural mock's pieces: the dataset, the handler over it, and Gecko's dialect with the
+ * per-key rate limit.
+ *
+ * The order of the checks, and what counts against the limit:
+ * 1. the key: missing / not `gk_…` / unknown → 401 (not counted: there is no key to count against);
+ * 2. the key is known → the request counts, whatever comes next: past the limit → 429
+ *    `Rate limit exceeded` with `Retry-After` (seconds until the window resets);
+ * 3. no `scans.read` → 403; 4. a parameter that breaks the spec → 400; 5. the page → 200.
+ *
+ * Every answer from step 2 on (200, 400, 403, 429) carries `X-RateLimit-Remaining` and
+ * `X-RateLimit-Reset` (ISO 8601). Routing errors (404/405) and answers replaced by a fault
+ * (`x-scanapis-fault`, `/__scanapis/faults`) come before the key is read and are not counted.
+ * `onReset` (`POST /__scanapis/reset`) clears every key's window.
+ */
+export function createBehaviour(options: BehaviourOptions = {}) {
+  const now = options.now ?? Date.now;
+  const limiter = createRateLimiter({
+    limit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    windowMs: RATE_LIMIT_WINDOW_MS,
+    now,
+  });
+  const quotas = new WeakMap<MockRequest, Quota>();
+  const scans = generateScans({
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.size !== undefined ? { size: options.size } : {}),
+  });
+
+  const dialect: Dialect = {
+    ...geckoDialect,
+    authenticate(req) {
+      const who = identify(req);
+      if ('status' in who) return who;
+      const hit = limiter.hit(who.key);
+      quotas.set(req, hit);
+      if (!hit.allowed) {
+        const seconds = Math.max(1, Math.ceil((hit.resetAt - now()) / 1000));
+        return { ...geckoError(429, 'Rate limit exceeded'), headers: { 'retry-after': String(seconds) } };
+      }
+      return who.permissions.includes(SCANS_READ) ? undefined : forbidden();
+    },
+    commonHeaders(req): Record<string, string> {
+      const quota = quotas.get(req);
+      if (!quota) return {};
+      return {
+        'x-ratelimit-remaining': String(quota.remaining),
+        'x-ratelimit-reset': new Date(quota.resetAt).toISOString(),
+      };
+    },
+  };
+
+  return {
+    scans,
+    dialect,
+    handler: listScansHandler(scans),
+    /** Clears every key's rate-limit window. */
+    onReset: () => limiter.reset(),
+  };
+}
