@@ -21,7 +21,8 @@ export function statusBody(code: number, message: string, requestId: string) {
   return { code, message, details: [{ '@type': REQUEST_INFO_TYPE, requestId }] };
 }
 
-const error = (req: MockRequest, status: number, code: number, message: string): MockReply => ({
+/** A `google.rpc.Status` reply with this request's id. */
+export const errorReply = (req: MockRequest, status: number, code: number, message: string): MockReply => ({
   status,
   body: statusBody(code, message, req.requestId),
 });
@@ -40,17 +41,50 @@ function invalidArgumentMessage(first: Violation, req: MockRequest): string {
   return `${first.name}: ${first.message} (${first.name} is ${describeSchema(param.schema)})`;
 }
 
+/** The bearer token of a request that passed `authenticate` (its second word). */
+export function bearerToken(req: MockRequest): string {
+  const raw = req.headers.authorization;
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  return value.split(/\s+/)[1] ?? '';
+}
+
+export interface DialectOptions {
+  /**
+   * Says whether the mock knows a well-formed bearer token; an unknown one is a 401 with
+   * `unknownTokenMessage`. Without it (the static mock) any non-empty token is accepted.
+   */
+  knowsToken?: (token: string) => boolean;
+  unknownTokenMessage?: string;
+}
+
 /**
  * Container Registry's errors: a `google.rpc.Status` JSON body as the vendor's gRPC REST
  * transcoding sends it, with a `google.rpc.RequestInfo` detail whose `requestId` is also sent as
  * the `x-request-id` header.
  */
+export function createContainerRegistryDialect(options: DialectOptions = {}): Dialect {
+  return {
+    ...containerRegistryDialect,
+    async authenticate(req) {
+      const denied = await containerRegistryDialect.authenticate(req);
+      if (denied || !options.knowsToken || options.knowsToken(bearerToken(req))) return denied;
+      return errorReply(
+        req,
+        401,
+        GrpcCode.UNAUTHENTICATED,
+        options.unknownTokenMessage ?? 'The token is invalid',
+      );
+    },
+  };
+}
+
+/** The dialect of the static mock: the errors above, and any non-empty bearer token accepted. */
 export const containerRegistryDialect: Dialect = {
   authenticate(req) {
     const raw = req.headers.authorization;
     const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
     if (!value) {
-      return error(
+      return errorReply(
         req,
         401,
         GrpcCode.UNAUTHENTICATED,
@@ -59,7 +93,7 @@ export const containerRegistryDialect: Dialect = {
     }
     const [scheme, ...rest] = value.split(/\s+/);
     if (scheme?.toLowerCase() !== 'bearer' || rest.length > 1) {
-      return error(
+      return errorReply(
         req,
         401,
         GrpcCode.UNAUTHENTICATED,
@@ -67,26 +101,25 @@ export const containerRegistryDialect: Dialect = {
       );
     }
     if (rest.length === 0) {
-      return error(
+      return errorReply(
         req,
         401,
         GrpcCode.UNAUTHENTICATED,
         'IAM token is empty: expected "Authorization: Bearer <IAM token>"',
       );
     }
-    // Any token is accepted for now; known tokens and expiry come with the behavioural mock.
     return undefined;
   },
 
   badRequest: (violations, req) =>
-    error(req, 400, GrpcCode.INVALID_ARGUMENT, invalidArgumentMessage(violations[0]!, req)),
+    errorReply(req, 400, GrpcCode.INVALID_ARGUMENT, invalidArgumentMessage(violations[0]!, req)),
 
   // What gRPC-gateway answers: 404 NOT_FOUND for an unknown path; for a known path with another
   // method, 405 with UNIMPLEMENTED (12) — never a 5xx for a request the client got wrong.
-  notFound: (req) => error(req, 404, GrpcCode.NOT_FOUND, `Not Found: ${req.method} ${req.url.pathname}`),
+  notFound: (req) => errorReply(req, 404, GrpcCode.NOT_FOUND, `Not Found: ${req.method} ${req.url.pathname}`),
   methodNotAllowed: (req) =>
-    error(req, 405, GrpcCode.UNIMPLEMENTED, `Method Not Allowed: ${req.method} ${req.url.pathname}`),
-  internalError: (req) => error(req, 500, GrpcCode.INTERNAL, 'Internal error'),
+    errorReply(req, 405, GrpcCode.UNIMPLEMENTED, `Method Not Allowed: ${req.method} ${req.url.pathname}`),
+  internalError: (req) => errorReply(req, 500, GrpcCode.INTERNAL, 'Internal error'),
 
   // Both headers are declared (optional) on every response of the spec.
   commonHeaders: (req) => ({ 'x-request-id': req.requestId, 'x-server-trace-id': traceIdOf(req.requestId) }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
+import { type ContainerRegistryMock, startMock, TEST_TOKEN } from '@scanapis/container-registry-mock';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
 import {
   CONTAINER_REGISTRY_BASE_URLS,
   type ScanApiConfigError as ConfigErrorType,
@@ -22,7 +23,9 @@ const spec = JSON.parse(
 const example = (path: string, name: string) =>
   spec.paths[path].get.responses['200'].content['application/json'].examples[name].value;
 const scansFirstPage = example('/container-registry/v1/scans', 'firstPage');
+const scansLastPage = example('/container-registry/v1/scans', 'lastPage');
 const imagesFirstPage = example('/container-registry/v1/images', 'firstPage');
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 /** A fetch that records every request and answers 200 `{}`; no network. */
 function recordingFetch() {
@@ -239,12 +242,14 @@ describe('createContainerRegistryClient: requests (recorded, no network)', () =>
   });
 });
 
+// The behavioural mock (global setup: default seed and size) holds the spec's example resources:
+// its example image with the four example scans, and its two example images.
 describe('createContainerRegistryClient: against the mock', () => {
   it.each(['yandex', 'nebius-il'] as const)(
-    'Scanner.list (cloud %s) returns the spec example, typed',
+    "Scanner.list (cloud %s) returns the example image's scans, typed",
     async (cloud) => {
       const client = createContainerRegistryClient({
-        iamToken: 't1.client-test',
+        iamToken: TEST_TOKEN,
         cloud,
         baseUrl: inject('mockUrl'),
       });
@@ -253,26 +258,30 @@ describe('createContainerRegistryClient: against the mock', () => {
       });
       expect(response.status).toBe(200);
       expect(error).toBeUndefined();
-      expect(data).toEqual(scansFirstPage);
+      // All four fit on one page (ordered by id), so there is no nextPageToken.
+      expect(data).toEqual({
+        scanResults: [...scansFirstPage.scanResults, ...scansLastPage.scanResults].sort(byId),
+      });
       expectTypeOf(data!.scanResults).toEqualTypeOf<ScanResult[] | undefined>();
       expectTypeOf(data!.nextPageToken).toEqualTypeOf<string | undefined>();
     },
   );
 
   it.each(['yandex', 'nebius-il'] as const)(
-    'Image.list (cloud %s) returns the spec example, typed',
+    "Image.list (cloud %s) returns the spec example's image among its repository's, typed",
     async (cloud) => {
       const client = createContainerRegistryClient({
-        iamToken: async () => 't1.client-test',
+        iamToken: async () => TEST_TOKEN,
         cloud,
         baseUrl: inject('mockUrl'),
       });
       const { data, error, response } = await client.GET('/container-registry/v1/images', {
-        params: { query: { repositoryName: 'crpc9qeoft236r8tpvt7/ubuntu', pageSize: 2 } },
+        params: { query: { repositoryName: 'crpc9qeoft236r8tpvt7/ubuntu', pageSize: 1000 } },
       });
       expect(response.status).toBe(200);
       expect(error).toBeUndefined();
-      expect(data).toEqual(imagesFirstPage);
+      expect(data?.images).toContainEqual(imagesFirstPage.images[0]);
+      expect(data?.images?.every((i) => i.name === 'crpc9qeoft236r8tpvt7/ubuntu')).toBe(true);
       expectTypeOf(data!.images).toEqualTypeOf<Image[] | undefined>();
     },
   );
@@ -302,7 +311,7 @@ describe('createContainerRegistryClient: against the mock', () => {
       },
     ],
   ] as const)('%s comes back as the typed google.rpc.Status', async (_, { given, want }) => {
-    const client = createContainerRegistryClient({ iamToken: 't1.client-test', baseUrl: inject('mockUrl') });
+    const client = createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
     const { data, error, response } =
       given.path === 'scans'
         ? await client.GET('/container-registry/v1/scans', { params: { query: given.query } })
@@ -324,40 +333,66 @@ describe('createContainerRegistryClient: against the mock', () => {
     expectTypeOf<Status>().toExtend<NonNullable<typeof error>>();
   });
 
-  it('an error the mock can only be asked for (Prefer: code=429) is typed the same', async () => {
-    const client = createContainerRegistryClient({ iamToken: 't1.client-test', baseUrl: inject('mockUrl') });
+  it('an error the mock can only be asked for (x-scanapis-fault: status=429) is typed the same', async () => {
+    const client = createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
     const { error, response } = await client.GET('/container-registry/v1/images', {
-      headers: { Prefer: 'code=429' },
+      headers: { 'x-scanapis-fault': 'status=429' },
     });
     expect(response.status).toBe(429);
     expect(error?.code).toBe(8);
+    // A fault answer is the spec's 429 example as it stands, its example request id included
+    // (mock-kit answers a fault before the mock's own handler sees the request).
     expect(error?.details?.[0]).toEqual({
       '@type': 'type.googleapis.com/google.rpc.RequestInfo',
-      requestId: response.headers.get('x-request-id'),
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
 });
 
 describe('createContainerRegistryClient: the shared runtime', () => {
-  const client = () => createContainerRegistryClient({ iamToken: 't1.runtime', baseUrl: inject('mockUrl') });
+  const client = (baseUrl = inject('mockUrl')) =>
+    createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl });
+  let staticMock: ContainerRegistryMock;
+  beforeAll(async () => {
+    staticMock = await startMock({ static: true });
+  });
+  afterAll(() => staticMock.close());
 
-  it('pages() follows nextPageToken; paginate() items are typed ScanResult', async () => {
+  it('pages() follows nextPageToken; paginate() items are typed', async () => {
     const first = await client()
-      .pages('/container-registry/v1/scans', { params: { query: { imageId: 'crpbbr7fclo5hrasp6nh' } } })
+      .pages('/container-registry/v1/scans', {
+        params: { query: { imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 3 } },
+      })
       .next();
+    expect(first.value?.scanResults).toHaveLength(3);
     expect(first.value?.nextPageToken).toBeTruthy();
-    for await (const scan of client().paginate('/container-registry/v1/images', {
+    for await (const image of client().paginate('/container-registry/v1/images', {
       params: { query: { registryId: 'crpc9qeoft236r8tpvt7' } },
     })) {
-      expectTypeOf(scan).toEqualTypeOf<Image>();
-      expect(scan.id).toBeTypeOf('string');
+      expectTypeOf(image).toEqualTypeOf<Image>();
+      expect(image.id).toBeTypeOf('string');
       break;
     }
   });
 
+  it('paginate() walks every page of the behavioural mock once and stops', async () => {
+    const seen: string[] = [];
+    for await (const scan of client().paginate('/container-registry/v1/scans', {
+      params: { query: { repositoryId: 'crp2ln7vk3oh5qiu9s1e', pageSize: 2 } },
+    })) {
+      expectTypeOf(scan).toEqualTypeOf<ScanResult>();
+      seen.push(scan.id);
+    }
+    const { data } = await client().GET('/container-registry/v1/scans', {
+      params: { query: { repositoryId: 'crp2ln7vk3oh5qiu9s1e', pageSize: 1000 } },
+    });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen).toEqual(data?.scanResults?.map((s) => s.id));
+  });
+
   it('a static mock that always sends the same nextPageToken is an error, not an endless loop', async () => {
     const walk = async () => {
-      for await (const _ of client().paginate('/container-registry/v1/scans', {
+      for await (const _ of client(staticMock.url).paginate('/container-registry/v1/scans', {
         params: { query: { imageId: 'crpbbr7fclo5hrasp6nh' } },
       })) {
         // the static example repeats its token on page 2
@@ -368,7 +403,7 @@ describe('createContainerRegistryClient: the shared runtime', () => {
 
   it('throwOnError reads google.rpc.Status: code, message, RequestInfo.requestId', async () => {
     const c = createContainerRegistryClient({
-      iamToken: 't1.runtime',
+      iamToken: TEST_TOKEN,
       baseUrl: inject('mockUrl'),
       throwOnError: true,
     });
@@ -379,6 +414,6 @@ describe('createContainerRegistryClient: the shared runtime', () => {
     expect(error).toMatchObject({ kind: 'http', status: 400, code: 3 });
     expect(error.vendorMessage).toContain('pageSize');
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('t1.runtime');
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(TEST_TOKEN);
   });
 });

@@ -1,3 +1,4 @@
+import { TEST_TOKEN } from '@scanapis/container-registry-mock';
 import { describe, expect, inject, it } from 'vitest';
 import { createContainerRegistryClient, type ListScanResultsQuery } from '../src/index.js';
 
@@ -5,8 +6,7 @@ import { createContainerRegistryClient, type ListScanResultsQuery } from '../src
 // stand on a line that does not compile, or the typecheck fails. The same calls then run against
 // the mock, which refuses what the types refuse.
 describe('Scanner.list takes exactly one of imageId or repositoryId', () => {
-  const client = () =>
-    createContainerRegistryClient({ iamToken: 't1.oneof-test', baseUrl: inject('mockUrl') });
+  const client = () => createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
   const scans = '/container-registry/v1/scans';
 
   it('compiles and succeeds with imageId alone', async () => {

@@ -206,7 +206,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad request: gRPC `INVALID_ARGUMENT` (code 3). A query parameter breaks its bounds or pattern, a `filter` / `orderBy` expression does not parse, or (`Scanner.list`) not exactly one of `imageId` and `repositoryId` was sent. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Bad request: gRPC `INVALID_ARGUMENT` (code 3). A query parameter breaks its bounds or pattern, a `filter` / `orderBy` expression does not parse, a `pageToken` was not issued for this query, or (`Scanner.list`) not exactly one of `imageId` and `repositoryId` was sent. Not on the seed pages: the body is a `google.rpc.Status`. */
         InvalidArgumentError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -308,6 +308,8 @@ export interface components {
         ScanPageSize: number;
         /**
          * @description Page token. To get the next page of results, set `pageToken` to the `nextPageToken` returned by a previous list request. The maximum string length in characters is 100. The token is opaque: send it back exactly as received.
+         *
+         *     Not on the seed pages: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
          * @example Y3JwdjdjdHEycDBkOWFzMWU2aGs
          */
         PageToken: string;
@@ -401,6 +403,8 @@ export interface operations {
                 pageSize?: components["parameters"]["ScanPageSize"];
                 /**
                  * @description Page token. To get the next page of results, set `pageToken` to the `nextPageToken` returned by a previous list request. The maximum string length in characters is 100. The token is opaque: send it back exactly as received.
+                 *
+                 *     Not on the seed pages: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
                  * @example Y3JwdjdjdHEycDBkOWFzMWU2aGs
                  */
                 pageToken?: components["parameters"]["PageToken"];
@@ -470,6 +474,8 @@ export interface operations {
                 pageSize?: components["parameters"]["ImagePageSize"];
                 /**
                  * @description Page token. To get the next page of results, set `pageToken` to the `nextPageToken` returned by a previous list request. The maximum string length in characters is 100. The token is opaque: send it back exactly as received.
+                 *
+                 *     Not on the seed pages: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
                  * @example Y3JwdjdjdHEycDBkOWFzMWU2aGs
                  */
                 pageToken?: components["parameters"]["PageToken"];

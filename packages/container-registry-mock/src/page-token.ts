@@ -1,0 +1,44 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const VERSION = 1;
+const HASH_BYTES = 8;
+const MAC_BYTES = 12;
+/** version (1) + offset (4) + query hash (8) + HMAC (12) = 25 bytes = 34 base64url characters. */
+const TOKEN_BYTES = 1 + 4 + HASH_BYTES + MAC_BYTES;
+
+export type TokenReading = { offset: number } | { problem: 'not-issued' | 'other-query' };
+
+/**
+ * Opaque page tokens: base64url of the offset of the next page and a hash of the query that
+ * produced it, signed with an HMAC under a secret of this mock instance. A token is honoured only
+ * by the mock that issued it and only with the same query; anything else is told apart as a
+ * token the mock never issued, or one issued for a different query.
+ */
+export function createPageTokens(secret: Buffer = randomBytes(32)) {
+  const mac = (payload: Buffer) =>
+    createHmac('sha256', secret).update(payload).digest().subarray(0, MAC_BYTES);
+  const hashOf = (queryKey: string) => createHash('sha256').update(queryKey).digest().subarray(0, HASH_BYTES);
+  return {
+    /** The token of the page that starts at `offset` of the answer to `queryKey`. */
+    issue(queryKey: string, offset: number): string {
+      const payload = Buffer.alloc(1 + 4 + HASH_BYTES);
+      payload.writeUInt8(VERSION, 0);
+      payload.writeUInt32BE(offset, 1);
+      hashOf(queryKey).copy(payload, 5);
+      return Buffer.concat([payload, mac(payload)]).toString('base64url');
+    },
+    /** Reads a token sent with `queryKey`: its offset, or why it is refused. */
+    read(token: string, queryKey: string): TokenReading {
+      const raw = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url') : Buffer.alloc(0);
+      if (raw.length !== TOKEN_BYTES || raw.toString('base64url') !== token || raw[0] !== VERSION)
+        return { problem: 'not-issued' };
+      const payload = raw.subarray(0, TOKEN_BYTES - MAC_BYTES);
+      if (!timingSafeEqual(mac(payload), raw.subarray(TOKEN_BYTES - MAC_BYTES)))
+        return { problem: 'not-issued' };
+      if (!hashOf(queryKey).equals(payload.subarray(5))) return { problem: 'other-query' };
+      return { offset: payload.readUInt32BE(1) };
+    },
+  };
+}
+
+export type PageTokens = ReturnType<typeof createPageTokens>;
