@@ -1,14 +1,9 @@
 import { verifySignature } from '@scanapis/huawei-signer';
 import type { Dialect, Handler, MockReply, MockRequest } from '@scanapis/mock-kit';
 import type { Violation } from '@scanapis/spec-tools';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './credentials.js';
 
-/**
- * The access key ID the mock accepts for AK/SK signing. A public test value: it opens nothing
- * but this mock.
- */
-export const TEST_ACCESS_KEY = 'HSSMOCKTESTAK000000';
-/** The secret access key paired with `TEST_ACCESS_KEY`. A public test value, not a secret. */
-export const TEST_SECRET_KEY = 'hss-mock-test-secret-key-0000000000000';
+export { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './credentials.js';
 
 /** How far X-Sdk-Date may be from the mock's clock, as on Huawei's API gateway (15 minutes). */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -18,6 +13,7 @@ const IAM = 'Incorrect IAM authentication information';
 /** The words the mock answers with, as Huawei's API gateway and HSS word them. */
 export const MESSAGES = {
   noCredentials: `${IAM}: x-auth-token not found`,
+  unknownToken: `${IAM}: decrypt token fail`,
   badSignature: `${IAM}: verify aksk signature fail`,
   staleDate: `${IAM}: verify aksk signature fail, X-Sdk-Date must be within 15 minutes of the server time`,
   unknownAccessKey: (ak: string) => `${IAM}: Get secretKey failed,ak:${ak},err:ak not exist`,
@@ -60,24 +56,34 @@ export interface HssDialectOptions {
    * public test pair `TEST_ACCESS_KEY` / `TEST_SECRET_KEY`.
    */
   credentials?: Readonly<Record<string, string>>;
+  /**
+   * The `X-Auth-Token` values accepted; any other token is a 401 (`decrypt token fail`). Without
+   * it, any non-empty token is accepted (the static mock: it cannot decrypt real IAM tokens).
+   */
+  tokens?: readonly string[];
 }
 
 /**
  * Huawei Cloud's way of saying no. Errors are `{ error_code, error_msg }` (plus `request_id` when
  * the API gateway raises them) and every answer carries `X-Request-Id`.
  *
- * Credentials: any non-empty `X-Auth-Token` (the mock cannot decrypt IAM tokens), or an
+ * Credentials: an `X-Auth-Token` among `tokens` (any non-empty one when `tokens` is not given), or an
  * `Authorization: SDK-HMAC-SHA256 …` signature that verifies against `credentials` with an
  * X-Sdk-Date within 15 minutes of the mock's clock. Messages never contain the secret key or the
  * presented signature.
  */
 export function createHssDialect(options: HssDialectOptions = {}): Dialect {
   const secrets = new Map(Object.entries(options.credentials ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY }));
+  const tokens = options.tokens ? new Set(options.tokens) : undefined;
 
   return {
     async authenticate(req) {
       const token = header(req, 'x-auth-token');
-      if (token !== undefined && token.trim() !== '') return undefined;
+      // A token, when one is sent, is what the gateway checks (a signature next to it is not read).
+      if (token !== undefined && token.trim() !== '') {
+        if (!tokens || tokens.has(token)) return undefined;
+        return gatewayError(req, 401, 'APIGW.0301', MESSAGES.unknownToken);
+      }
       const authorization = header(req, 'authorization');
       if (authorization === undefined || authorization.trim() === '') {
         return gatewayError(req, 401, 'APIGW.0301', MESSAGES.noCredentials);
@@ -118,7 +124,7 @@ export function createHssDialect(options: HssDialectOptions = {}): Dialect {
   };
 }
 
-/** The dialect with the public test credentials. */
+/** The dialect with the public test AK/SK pair and any non-empty token (the static mock's rules). */
 export const hssDialect: Dialect = createHssDialect();
 
 /**

@@ -1,9 +1,18 @@
 import { type AkSkCredentials, signRequest } from '@scanapis/huawei-signer';
-import { describe, expect, inject, it } from 'vitest';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  DEFAULT_ENTERPRISE_PROJECT,
+  generateImages,
+  type RunningMock,
+  startMock,
+  TEST_ACCESS_KEY,
+  TEST_PROJECT_ID,
+  TEST_SECRET_KEY,
+  TEST_TOKEN,
+} from '../src/index.js';
 
-const PROJECT = '2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b';
-const TOKEN = 'MIIZ-hss-mock-test-token';
+const PROJECT = TEST_PROJECT_ID;
+const TOKEN = TEST_TOKEN;
 const MINUTE = 60_000;
 const testKeys: AkSkCredentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
 
@@ -18,6 +27,8 @@ interface Given {
   sign?: AkSkCredentials & { at?: Date; signedQuery?: string };
   /** No X-Auth-Token and no signature. */
   anonymous?: boolean;
+  /** The mock to ask (default: the behavioural mock of this run). */
+  baseUrl?: string;
 }
 
 interface Sent {
@@ -30,7 +41,7 @@ interface Sent {
 }
 
 async function send(given: Given): Promise<Sent> {
-  const path = `${inject('mockUrl')}/v5/${given.project ?? PROJECT}/image/registries/images`;
+  const path = `${given.baseUrl ?? inject('mockUrl')}/v5/${given.project ?? PROJECT}/image/registries/images`;
   const url = `${path}${given.query ? `?${given.query}` : ''}`;
   const method = given.method ?? 'GET';
   let headers: Record<string, string> = {};
@@ -84,6 +95,20 @@ const cases: Array<[string, { given: Given; want: Want }]> = [
     {
       given: { anonymous: true, headers: { 'X-Auth-Token': '' } },
       want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: x-auth-token not found'),
+    },
+  ],
+  [
+    'an X-Auth-Token that is not the documented test token',
+    {
+      given: { anonymous: true, headers: { 'X-Auth-Token': 'MIIZ-some-real-looking-token' } },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail'),
+    },
+  ],
+  [
+    'an unknown X-Auth-Token next to a valid signature: the token is what counts',
+    {
+      given: { sign: testKeys, headers: { 'X-Auth-Token': 'not-the-test-token' } },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail'),
     },
   ],
   [
@@ -293,14 +318,19 @@ describe('HSS mock: bad requests get Huawei error bodies with X-Request-Id', () 
   });
 });
 
+/** Images of the default dataset in the default enterprise project: what a plain request counts. */
+const DEFAULT_TOTAL = generateImages().filter(
+  (r) => r.enterpriseProjectId === DEFAULT_ENTERPRISE_PROJECT,
+).length;
+
 describe('HSS mock: what it accepts', () => {
   it.each([
-    ['an X-Auth-Token', {}],
+    ['the documented X-Auth-Token', {}],
     ['an AK/SK signature with the test keys', { sign: testKeys }],
     [
       'a signature over a query with unicode and reserved characters',
       {
-        query: `image_name=${encodeURIComponent('nginx/ünï code+1')}&limit=5`,
+        query: `image_version=${encodeURIComponent('nginx/ünï code+1')}&limit=5`,
         sign: testKeys,
       },
     ],
@@ -316,26 +346,76 @@ describe('HSS mock: what it accepts', () => {
           'start_latest_update_time=5&end_latest_update_time=5&start_latest_scan_time=5&end_latest_scan_time=5&start_latest_sync_time=5&end_latest_sync_time=5',
       },
     ],
-  ] as Array<[string, Given]>)(
-    '%s → 200 with the page example and a fresh X-Request-Id',
-    async (_, given) => {
-      const first = await send(given);
-      const second = await send(given);
-      expect(first.status, first.text).toBe(200);
-      expect(first.body).toMatchObject({ total_num: 3 });
-      expect(first.requestId).toMatch(/^[0-9a-f]{32}$/);
-      expect(second.requestId).toMatch(/^[0-9a-f]{32}$/);
-      expect(second.requestId).not.toBe(first.requestId);
-    },
-  );
+    ['another project (a project without images)', { project: 'another-project' }],
+  ] as Array<[string, Given]>)('%s → 200 in the page’s shape and a fresh X-Request-Id', async (_, given) => {
+    const first = await send(given);
+    const second = await send(given);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toEqual({ total_num: expect.any(Number), data_list: expect.any(Array) });
+    expect(first.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.requestId).not.toBe(first.requestId);
+  });
+
+  it.each([
+    ['no filter: every image of the default enterprise project', {}, DEFAULT_TOTAL],
+    ['a unicode image_version nothing has', { query: `image_version=${encodeURIComponent('ünï')}` }, 0],
+    [
+      'every start equal to its end (5 ms: before every image)',
+      { query: 'start_latest_update_time=5&end_latest_update_time=5' },
+      0,
+    ],
+    ['another project', { project: 'another-project' }, 0],
+    ['an empty instance_id (no filter)', { query: 'instance_id=' }, DEFAULT_TOTAL],
+    ['an empty instance_name (no filter)', { query: 'instance_name=' }, DEFAULT_TOTAL],
+    [
+      'a start alone later than now (its end is now: nothing)',
+      { query: 'start_latest_sync_time=99999999999999' },
+      0,
+    ],
+    [
+      'an end alone at the largest int64 (its start is 0: everything)',
+      { query: 'end_latest_sync_time=9223372036854775807' },
+      DEFAULT_TOTAL,
+    ],
+  ] as Array<[string, Given, number]>)('%s → total_num %i', async (_, given, total) => {
+    const res = await send(given);
+    expect(res.body).toMatchObject({ total_num: total });
+  });
+});
+
+describe('HSS static mock (static: true): the page’s examples', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ static: true });
+  });
+  afterAll(async () => {
+    await mock.close();
+  });
+
+  it.each([
+    ['any non-empty X-Auth-Token', { headers: { 'X-Auth-Token': 'MIIZ-any-token' } }],
+    ['an AK/SK signature with the test keys', { sign: testKeys }],
+  ] as Array<[string, Given]>)('%s → 200 with the page example (total_num 3)', async (_, given) => {
+    const res = await send({ anonymous: true, ...given, baseUrl: mock.url });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ total_num: 3 });
+    expect(res.requestId).toMatch(/^[0-9a-f]{32}$/);
+  });
 
   it('a Prefer: code=401 example carries the answer’s own request id', async () => {
-    const res = await send({ headers: { Prefer: 'code=401' } });
+    const res = await send({ baseUrl: mock.url, headers: { Prefer: 'code=401' } });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({
       error_code: 'APIGW.0301',
       error_msg: 'Incorrect IAM authentication information: decrypt token fail',
       request_id: res.requestId,
     });
+  });
+
+  it('no credentials → 401, as in the behavioural mock', async () => {
+    const res = await send({ baseUrl: mock.url, anonymous: true });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error_code: 'APIGW.0301' });
   });
 });

@@ -9,7 +9,7 @@ import {
   type TokenSource,
   type VendorError,
 } from '@scanapis/client-kit';
-import { type AkSkCredentials, signRequest } from '@scanapis/huawei-signer';
+import type { AkSkCredentials } from '@scanapis/huawei-signer';
 import type { FetchOptions, FetchResponse, Middleware } from 'openapi-fetch';
 import { pagination } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
@@ -22,18 +22,9 @@ export {
   type TimeoutOptions,
   type TokenSource,
 } from '@scanapis/client-kit';
-export {
-  type AkSkCredentials,
-  buildCanonicalRequest,
-  DEFAULT_MAX_SKEW_MS,
-  formatSdkDate,
-  SIGNING_ALGORITHM,
-  type SignableRequest,
-  signRequest,
-  type VerifiableRequest,
-  type VerifyOptions,
-  verifySignature,
-} from '@scanapis/huawei-signer';
+// The signer itself is `@scanapis/huawei-signer` (a dependency): importing it from here would put
+// it in every bundle, while `auth: { accessKey, secretKey }` loads it on the first signed request.
+export type { AkSkCredentials } from '@scanapis/huawei-signer';
 export type { components, operations, paths } from './generated/schema.gen.js';
 export { dateToMs, MAX_EPOCH_MS, msToDate } from './time.js';
 
@@ -150,65 +141,43 @@ export function parseHssError(body: unknown, response?: Response): VendorError {
   };
 }
 
-const REGION_RE = /^[a-z0-9-]+$/;
-const ACCESS_KEY_RE = /^[A-Za-z0-9]+$/;
 const AUTH_SHAPE = '{ token } or { accessKey, secretKey, securityToken? }';
+const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
-function checkRegion(region: unknown): string {
-  if (typeof region !== 'string' || region === '') {
-    throw new ScanApiConfigError('region', 'is required (a region ID such as "ap-southeast-1")');
+/** Throws a `ScanApiConfigError` for the first check that fails: `[option, ok, message]`. */
+function check(...checks: Array<[string, unknown, string | (() => string)]>): void {
+  for (const [option, ok, message] of checks) {
+    if (!ok) throw new ScanApiConfigError(option, typeof message === 'string' ? message : message());
   }
-  if (!REGION_RE.test(region)) {
-    throw new ScanApiConfigError(
-      'region',
-      `must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got ${JSON.stringify(region.slice(0, 64))}`,
-    );
-  }
-  return region;
-}
-
-function checkProjectId(projectId: unknown): string {
-  if (typeof projectId !== 'string' || projectId === '') {
-    throw new ScanApiConfigError(
-      'projectId',
-      'is required (the ID of a project in the region, 1 to 256 characters)',
-    );
-  }
-  if (projectId.length > 256) {
-    throw new ScanApiConfigError('projectId', `must be 1 to 256 characters, got ${projectId.length}`);
-  }
-  return projectId;
 }
 
 /** Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential. */
 function authMiddleware(auth: unknown): Middleware {
-  if (auth === null || typeof auth !== 'object') {
-    throw new ScanApiConfigError('auth', `is required: ${AUTH_SHAPE}`);
-  }
-  const { token, accessKey, secretKey, securityToken } = auth as Record<string, unknown>;
-  const isToken = token !== undefined;
+  const { token, accessKey, secretKey, securityToken } = (auth ?? {}) as Record<string, unknown>;
   const isAkSk = accessKey !== undefined || secretKey !== undefined || securityToken !== undefined;
-  if (isToken && isAkSk) {
-    throw new ScanApiConfigError('auth', `give either a token or an AK/SK pair, not both: ${AUTH_SHAPE}`);
-  }
-  if (isToken) {
+  check(
+    ['auth', token !== undefined || isAkSk, `is required: ${AUTH_SHAPE}`],
+    ['auth', token === undefined || !isAkSk, `give either a token or an AK/SK pair, not both: ${AUTH_SHAPE}`],
+  );
+  if (token !== undefined) {
     assertTokenSource('auth.token', token);
     return headerAuth('auth.token', 'X-Auth-Token', token);
   }
-  if (!isAkSk) throw new ScanApiConfigError('auth', `is required: ${AUTH_SHAPE}`);
-  if (typeof accessKey !== 'string' || accessKey === '') {
-    throw new ScanApiConfigError('auth.accessKey', 'is required with auth.secretKey (the access key ID)');
-  }
-  if (!ACCESS_KEY_RE.test(accessKey)) {
-    throw new ScanApiConfigError('auth.accessKey', 'must be an access key ID: letters and digits only');
-  }
-  if (typeof secretKey !== 'string' || secretKey === '') {
-    throw new ScanApiConfigError('auth.secretKey', 'must be a non-empty string (the secret access key)');
-  }
-  if (securityToken !== undefined && (typeof securityToken !== 'string' || securityToken === '')) {
-    throw new ScanApiConfigError('auth.securityToken', 'must be a non-empty string when given');
-  }
-  return akSkAuth({ accessKey, secretKey, ...(securityToken ? { securityToken } : {}) });
+  check(
+    ['auth.accessKey', filled(accessKey), 'is required with auth.secretKey (the access key ID)'],
+    [
+      'auth.accessKey',
+      /^[A-Za-z0-9]+$/.test(accessKey as string),
+      'must be an access key ID: letters and digits only',
+    ],
+    ['auth.secretKey', filled(secretKey), 'must be a non-empty string (the secret access key)'],
+    [
+      'auth.securityToken',
+      securityToken === undefined || filled(securityToken),
+      'must be a non-empty string when given',
+    ],
+  );
+  return akSkAuth({ accessKey, secretKey, securityToken } as AkSkCredentials);
 }
 
 /**
@@ -218,8 +187,13 @@ function authMiddleware(auth: unknown): Middleware {
  * unsigned) but must not change signed ones or the URL.
  */
 function akSkAuth(credentials: AkSkCredentials): Middleware {
+  // The signer is loaded on the first signed request: clients that authenticate with a token
+  // never load it, and a bundler puts it in its own chunk.
+  let signer: Promise<typeof import('@scanapis/huawei-signer/sign')> | undefined;
   return {
     async onRequest({ request }) {
+      signer ??= import('@scanapis/huawei-signer/sign');
+      const { signRequest } = await signer;
       const body = request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
       const signed = await signRequest(
         { method: request.method, url: request.url, headers: request.headers, body },
@@ -236,28 +210,34 @@ function akSkAuth(credentials: AkSkCredentials): Middleware {
  * the message names the option and never contains a token or key.
  */
 export function createHssClient(options: HssClientOptions): HssClient {
-  if (options === null || typeof options !== 'object') {
-    throw new ScanApiConfigError('options', 'must be an object with region, projectId and auth');
-  }
-  const {
-    region: givenRegion,
-    projectId: givenProjectId,
-    auth: givenAuth,
-    baseUrl: givenBaseUrl,
-    ...runtime
-  } = options;
-  const region = checkRegion(givenRegion);
-  const projectId = checkProjectId(givenProjectId);
-  const auth = authMiddleware(givenAuth);
+  const { region, projectId, auth, baseUrl: givenBaseUrl, ...runtime } = options ?? ({} as HssClientOptions);
+  check(
+    ['region', filled(region), 'is required (a region ID such as "ap-southeast-1")'],
+    [
+      'region',
+      /^[a-z0-9-]+$/.test(region),
+      () =>
+        `must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got ${JSON.stringify(region.slice(0, 64))}`,
+    ],
+    ['projectId', filled(projectId), 'is required (the ID of a project in the region, 1 to 256 characters)'],
+    [
+      'projectId',
+      String(projectId).length <= 256,
+      () => `must be 1 to 256 characters, got ${projectId.length}`,
+    ],
+  );
+  const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
-  if (runtime.fetch !== undefined && typeof runtime.fetch !== 'function') {
-    throw new ScanApiConfigError('fetch', 'must be a fetch function');
-  }
+  check([
+    'fetch',
+    runtime.fetch === undefined || typeof runtime.fetch === 'function',
+    'must be a fetch function',
+  ]);
 
   const client = createScanApiClient<HssPaths, typeof pagination>(
     {
       baseUrl,
-      middleware: [auth],
+      middleware: [authenticate],
       pathParams: { project_id: projectId },
       pagination,
       parseError: parseHssError,

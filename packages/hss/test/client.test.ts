@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '@scanapis/hss-mock';
+import {
+  DEFAULT_ENTERPRISE_PROJECT,
+  generateImages,
+  TEST_ACCESS_KEY,
+  TEST_PROJECT_ID,
+  TEST_SECRET_KEY,
+  TEST_TOKEN,
+} from '@scanapis/hss-mock';
+import { verifySignature } from '@scanapis/huawei-signer';
 import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
 import {
   createHssClient,
@@ -14,7 +22,6 @@ import {
   type RegistryImagesInfo,
   ScanApiConfigError,
   ScanApiError,
-  verifySignature,
 } from '../src/index.js';
 
 const spec = JSON.parse(
@@ -56,7 +63,7 @@ describe('createHssClient: options are checked before any request', () => {
   const cases: Array<[string, { given: Record<string, unknown>; want: string }]> = [
     [
       'no options',
-      { given: null as never, want: 'options: must be an object with region, projectId and auth' },
+      { given: null as never, want: 'region: is required (a region ID such as "ap-southeast-1")' },
     ],
     [
       'no region',
@@ -310,32 +317,53 @@ describe('createHssClient: requests', () => {
 describe('createHssClient against the mock', () => {
   const mock = () => ({ region: REGION, projectId: PROJECT, baseUrl: inject('mockUrl') });
 
+  /** The mock's default dataset, in the default enterprise project: what a plain request sees. */
+  const images = generateImages()
+    .filter((r) => r.enterpriseProjectId === DEFAULT_ENTERPRISE_PROJECT)
+    .map((r) => r.image);
+
   it.each([
-    ['an IAM token', { token: 'any-non-empty-token' }],
+    ['the documented IAM token', { token: TEST_TOKEN }],
     ['AK/SK with the mock’s test keys', { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY }],
     [
       'temporary AK/SK with a security token',
       { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY, securityToken: 'temporary-token' },
     ],
-  ] as const)('%s → 200 with the page example', async (_, auth) => {
+  ] as const)('%s → 200 with the mock’s matching images', async (_, auth) => {
     const client = createHssClient({ ...mock(), auth });
+    const end = Date.parse('2026-04-03T00:00:00Z');
     const query: ListRegistryImagesQuery = {
       limit: 200,
       offset: 0,
       image_type: 'shared_image',
-      image_name: 'nginx/ünï code+1',
       start_latest_scan_time: 0,
-      end_latest_scan_time: Date.parse('2026-04-03T00:00:00Z'),
+      end_latest_scan_time: end,
       is_multarch: false,
     };
     const { data, error, response } = await client.listRegistryImages(query);
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
-    expect(data).toEqual(pageExample);
+    const want = images.filter(
+      (i) => i.image_type === 'shared_image' && !i.is_multiple_arch && i.latest_scan_time <= end,
+    );
+    expect(want.length).toBeGreaterThan(0);
+    expect(data).toEqual({ total_num: want.length, data_list: want });
     expectTypeOf(data!.data_list).toEqualTypeOf<RegistryImagesInfo[] | undefined>();
     expectTypeOf(data!.data_list![0]!.scan_status).toEqualTypeOf<ImageScanStatus | undefined>();
-    expect(msToDate(data!.data_list![0]!.latest_scan_time!).toISOString()).toBe('2023-08-11T10:10:41.788Z');
+    const scanned = data!.data_list!.find((i) => i.scan_status === 'success')!;
+    expect(msToDate(scanned.latest_scan_time!).getTime()).toBe(scanned.latest_scan_time);
+    expect(msToDate(scanned.latest_scan_time!) < new Date('2026-04-03T00:00:00Z')).toBe(true);
+  });
+
+  it('a signed query with unicode and reserved characters → 200 (no image has that name)', async () => {
+    const client = createHssClient({
+      ...mock(),
+      auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
+    });
+    const { data, response } = await client.listRegistryImages({ image_name: 'nginx/ünï code+1', limit: 5 });
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ total_num: 0, data_list: [] });
   });
 
   it('a wrong secret key → the typed 401 body', async () => {
@@ -369,7 +397,7 @@ describe('createHssClient against the mock', () => {
   ] as Array<[string, ListRegistryImagesQuery, string]>)(
     '%s → the typed 400 body',
     async (_, query, message) => {
-      const client = createHssClient({ ...mock(), auth: { token: 'any-non-empty-token' } });
+      const client = createHssClient({ ...mock(), auth: { token: TEST_TOKEN } });
       const { data, error, response } = await client.listRegistryImages(query);
       expect(data).toBeUndefined();
       expect(response.status).toBe(400);
@@ -408,18 +436,23 @@ describe('createHssClient: the shared runtime', () => {
     }
   });
 
-  it('pages against the mock: one page holds all total_num images', async () => {
+  it('paginate walks every page of the mock: total_num images, each once', async () => {
     const client = createHssClient({
       region: REGION,
-      projectId: PROJECT,
+      projectId: TEST_PROJECT_ID,
       baseUrl: inject('mockUrl'),
       auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
     });
-    const pages = [];
-    for await (const page of client.pages('/v5/{project_id}/image/registries/images', { maxPages: 2 })) {
-      pages.push(page.data_list?.length);
+    const first = await client.listRegistryImages({ limit: 1 });
+    const ids: number[] = [];
+    for await (const image of client.paginate('/v5/{project_id}/image/registries/images', {
+      params: { query: { limit: 200 } },
+    })) {
+      ids.push(image.id!);
     }
-    expect(pages).toEqual([3]);
+    const expected = generateImages().filter((r) => r.enterpriseProjectId === DEFAULT_ENTERPRISE_PROJECT);
+    expect(first.data?.total_num).toBe(expected.length);
+    expect(ids).toEqual(expected.map((r) => r.image.id));
   });
 
   it('throwOnError turns a 400 into a ScanApiError with Huawei’s code, message and request id', async () => {
@@ -469,10 +502,14 @@ describe('per-call runtime options survive the project_id middleware', () => {
       retry: false,
       fetch: ((request: Request) => {
         hang();
-        return new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+        return new Promise<Response>((_, reject) =>
+          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+        );
       }) as typeof fetch,
     });
-    const error = await client.listRegistryImages({}, { timeout: { attemptMs: 30 } } as never).catch((e) => e);
+    const error = await client
+      .listRegistryImages({}, { timeout: { attemptMs: 30 } } as never)
+      .catch((e) => e);
     expect(error).toMatchObject({ kind: 'timeout' });
     expect(error.message).toContain('attempt timed out after 30 ms');
   });

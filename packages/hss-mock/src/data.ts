@@ -1,0 +1,514 @@
+import { createRandom, type Random } from '@scanapis/mock-kit';
+
+/** `ImageType`: the 5 image types, each also a value of the `image_type` filter. */
+export const IMAGE_TYPES = ['private_image', 'shared_image', 'instance_image', 'harbor', 'jfrog'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+/** `ImageScanStatus`: the 7 scan statuses a response carries. */
+export const SCAN_STATUSES = [
+  'unscan',
+  'success',
+  'scanning',
+  'failed',
+  'download_failed',
+  'image_oversized',
+  'waiting_for_scan',
+] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+/** `SeverityLevel`: the 4 risk levels. */
+export const SEVERITY_LEVELS = ['Security', 'Low', 'Medium', 'High'] as const;
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+/** `ScanFailedCode` with the page's description of each code (sent as `scan_failed_desc`). */
+export const SCAN_FAILED_CODES = {
+  unknown_error: 'Unknown error.',
+  authentication_failed: 'Authentication failed.',
+  download_failed: 'The image download failed. Contact technical support.',
+  image_over_sized: 'The image is too large and cannot be scanned. Reduce the image size.',
+  get_detail_info_not_found:
+    'Image details failed to be obtained. The image is not found in the repository. Synchronize the latest images.',
+  image_layer_over_sized: 'The image has too many layers and cannot be scanned. Reduce the image size.',
+  schema_v1_not_support: 'Schema V1 images cannot be scanned. Upgrade to V2.',
+  access_swr_failed: 'Failed to access SWR. Contact technical support.',
+  swr_authentication_error:
+    'The SWR authorization is missing. Refer to the image authorization guide to configure permissions.',
+  failed_to_scan_vulnerability: 'The vulnerability scan failed.',
+  failed_to_scan_file: 'The file scan failed.',
+  failed_to_scan_software: 'The software scan failed.',
+  failed_to_check_sensitive_information: 'Failed to check sensitive information.',
+  failed_to_check_baseline: 'Baseline check failed.',
+  failed_to_check_software_compliance: 'The software compliance check failed.',
+  failed_to_query_basic_image_information: 'Failed to query the basic image information.',
+  failed_to_check_build_cmd: 'Failed to scan the image building instructions.',
+  response_timed_out: 'The response timed out.',
+  database_error: 'Database error.',
+  failed_to_send_the_scan_request: 'Failed to send the scan request.',
+} as const;
+export type ScanFailedCode = keyof typeof SCAN_FAILED_CODES;
+
+/** One image associated with a multi-architecture image (`AssociateImagesInfo`, 11 fields). */
+export interface AssociateImagesInfo {
+  id: number;
+  image_id: string;
+  image_name: string;
+  image_version: string;
+  image_type: ImageType;
+  namespace: string;
+  image_digest: string;
+  scan_status: ScanStatus;
+  vul_num: number;
+  unsafe_setting_num: number;
+  malicious_file_num: number;
+}
+
+/**
+ * One image record as `ListRegistryImages` returns it (`RegistryImagesInfo`). Optional fields are
+ * sent only where they apply: `domain_name`/`shared_status` on shared images, `scan_failed_*` on
+ * failed scans, `severity_level` once a scan succeeded, `association_images` on multi-arch images.
+ */
+export interface RegistryImagesInfo {
+  id: number;
+  namespace: string;
+  image_name: string;
+  image_id: string;
+  image_digest: string;
+  image_version: string;
+  image_type: ImageType;
+  registry_id: string;
+  registry_name: string;
+  registry_type: 'SwrPrivate' | 'SwrShared' | 'SwrEnterprise' | 'Harbor' | 'Jfrog' | 'Other';
+  latest_version: boolean;
+  scan_status: ScanStatus;
+  scan_failed_desc?: string;
+  scan_failed_code?: ScanFailedCode;
+  image_size: number;
+  latest_update_time: number;
+  latest_scan_time: number;
+  latest_sync_time: number;
+  vul_num: number;
+  unsafe_setting_num: number;
+  malicious_file_num: number;
+  domain_name?: string;
+  shared_status?: 'expired' | 'effective';
+  scannable: boolean;
+  is_multiple_arch: boolean;
+  instance_name: string;
+  instance_id: string;
+  instance_url: string;
+  severity_level?: SeverityLevel;
+  association_images?: AssociateImagesInfo[];
+}
+
+/**
+ * An image of the dataset with what the wire does not show: the enterprise project it belongs to
+ * (the `enterprise_project_id` filter selects on it; `RegistryImagesInfo` has no such field).
+ */
+export interface ImageRecord {
+  enterpriseProjectId: string;
+  image: RegistryImagesInfo;
+}
+
+/** The seed of the default dataset. */
+export const DEFAULT_SEED = 1;
+/** Images in the default dataset (over every enterprise project). */
+export const DEFAULT_SIZE = 500;
+
+/** The default enterprise project (`enterprise_project_id` when the request sends none). */
+export const DEFAULT_ENTERPRISE_PROJECT = '0';
+/** `enterprise_project_id` that selects every enterprise project. */
+export const ALL_ENTERPRISE_PROJECTS = 'all_granted_eps';
+/** The enterprise projects images belong to, with how many repositories each holds (weights). */
+export const ENTERPRISE_PROJECTS: ReadonlyArray<readonly [id: string, weight: number]> = [
+  [DEFAULT_ENTERPRISE_PROJECT, 60],
+  ['b9a4c1d2-3e5f-4a6b-8c7d-9e0f1a2b3c4d', 25],
+  ['e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b', 15],
+];
+
+interface Registry {
+  registry_id: string;
+  registry_name: string;
+  registry_type: RegistryImagesInfo['registry_type'];
+  image_type: ImageType;
+  instance?: { id: string; name: string; url: string };
+  weight: number;
+}
+
+/** The repositories HSS synchronises from, one per kind and two of some (fixed; the seed picks the images). */
+export const REGISTRIES: readonly Registry[] = [
+  {
+    registry_id: '5f1c9a7e2b4d4c8e9a0b1c2d3e4f5a60',
+    registry_name: 'swr-private',
+    registry_type: 'SwrPrivate',
+    image_type: 'private_image',
+    weight: 30,
+  },
+  {
+    registry_id: '7a2d0b8f3c5e4d9fab1c2d3e4f5a6b71',
+    registry_name: 'swr-shared',
+    registry_type: 'SwrShared',
+    image_type: 'shared_image',
+    weight: 10,
+  },
+  {
+    registry_id: '8b3e1c9a4d6f4ea0bc2d3e4f5a6b7c82',
+    registry_name: 'swr-ee-prod',
+    registry_type: 'SwrEnterprise',
+    image_type: 'instance_image',
+    instance: {
+      id: '3c7e9f1a-2b4d-4e6f-8a0b-c1d2e3f4a5b6',
+      name: 'ee-prod',
+      url: 'https://ee-prod.swr-ee.ap-southeast-1.myhuaweicloud.com',
+    },
+    weight: 12,
+  },
+  {
+    registry_id: '9c4f2d0b5e7a4fb1cd3e4f5a6b7c8d93',
+    registry_name: 'swr-ee-staging',
+    registry_type: 'SwrEnterprise',
+    image_type: 'instance_image',
+    instance: {
+      id: '4d8f0a2b-3c5e-4f7a-9b1c-d2e3f4a5b6c7',
+      name: 'ee-staging',
+      url: 'https://ee-staging.swr-ee.ap-southeast-1.myhuaweicloud.com',
+    },
+    weight: 6,
+  },
+  {
+    registry_id: 'ad5a3e1c6f8b40c2de4f5a6b7c8d9ea4',
+    registry_name: 'harbor-prod',
+    registry_type: 'Harbor',
+    image_type: 'harbor',
+    weight: 14,
+  },
+  {
+    registry_id: 'be6b4f2d7a9c41d3ef5a6b7c8d9eafb5',
+    registry_name: 'harbor-ci',
+    registry_type: 'Harbor',
+    image_type: 'harbor',
+    weight: 8,
+  },
+  {
+    registry_id: 'cf7c5a3e8bad42e4fa6b7c8d9eafb0c6',
+    registry_name: 'jfrog-artifactory',
+    registry_type: 'Jfrog',
+    image_type: 'jfrog',
+    weight: 10,
+  },
+];
+
+const NAMESPACES = ['aaa', 'platform', 'payments', 'data', 'web', 'mobile', 'security', 'ml', 'infra', 'qa'];
+const SHARED_NAMESPACES = ['library', 'partner-tools', 'base-images'];
+const SHARED_OWNERS = ['scc_cgs_partner', 'devtools_intl', 'acme_shared'];
+const IMAGE_NAMES = [
+  'centos7',
+  'mysql',
+  'nginx',
+  'redis',
+  'node',
+  'python',
+  'golang',
+  'alpine',
+  'postgres',
+  'busybox',
+  'openjdk',
+  'ubuntu',
+  'prometheus',
+  'grafana',
+  'kafka',
+  'elasticsearch',
+  'api-gateway',
+  'billing-service',
+  'auth-service',
+  'order-service',
+  'user-service',
+  'web-frontend',
+  'etl-worker',
+  'model-server',
+  'cron-runner',
+];
+
+/** The end of the dataset's time span: fixed, so the same seed gives the same data on any day. */
+export const ANCHOR_MS = Date.parse('2026-04-01T00:00:00.000Z');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const MB = 1024 * 1024;
+/** `image_size` upper bound on the page: 2,147,483,547 bytes. */
+const MAX_IMAGE_SIZE = 2_147_483_547;
+
+function weighted<T>(rng: Random, entries: ReadonlyArray<readonly [T, number]>): T {
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let r = rng.next() * total;
+  for (const [value, w] of entries) {
+    r -= w;
+    if (r < 0) return value;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** `length` lower-case hex digits (a multiple of 8), 32 bits per draw. */
+function hex(rng: Random, length: number): string {
+  let out = '';
+  while (out.length < length)
+    out += Math.floor(rng.next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
+  return out;
+}
+
+/** How a scan of an image ended up (weights over the 7 response statuses). */
+const STATUS_WEIGHTS: ReadonlyArray<readonly [ScanStatus, number]> = [
+  ['success', 55],
+  ['unscan', 12],
+  ['waiting_for_scan', 8],
+  ['scanning', 6],
+  ['failed', 8],
+  ['download_failed', 5],
+  ['image_oversized', 4],
+];
+
+/** Codes a plain `failed` scan carries (the two with a status of their own excluded). */
+const FAILED_CODES = (Object.keys(SCAN_FAILED_CODES) as ScanFailedCode[]).filter(
+  (c) => c !== 'download_failed' && c !== 'image_over_sized',
+);
+
+interface Repository {
+  registry: Registry;
+  namespace: string;
+  name: string;
+  enterpriseProjectId: string;
+  multiArch: boolean;
+  domainName?: string;
+}
+
+/** Image tags of a repository, newest first, distinct (`latest`, `1.4.2`, `v1.4.2` or `1.4` styles). */
+function tags(rng: Random, count: number): string[] {
+  const style = rng.int(0, 3);
+  let major = rng.int(1, 9);
+  let minor = rng.int(0, 20);
+  let patch = rng.int(0, 12);
+  const out = new Set<string>(style === 0 && count > 0 ? ['latest'] : []);
+  while (out.size < count) {
+    const v = `${major}.${minor}.${patch}`;
+    out.add(style === 1 ? `v${v}` : style === 2 ? `${major}.${minor}` : v);
+    // Step back one version: patch, else minor, else major (versions only decrease, so all differ).
+    if (style !== 2 && patch > 0) patch -= 1;
+    else if (minor > 0) {
+      minor -= 1;
+      patch = rng.int(0, 12);
+    } else {
+      major += major > 1 ? -1 : 100; // below 1.0.0: jump to 101.x, still distinct
+      minor = rng.int(3, 20);
+      patch = rng.int(0, 12);
+    }
+  }
+  return [...out];
+}
+
+/** Bytes, mostly tens to hundreds of MB; an `image_oversized` image is close to the page's limit. */
+function imageSize(rng: Random, oversized: boolean): number {
+  if (oversized) return rng.int(1_900_000_000, MAX_IMAGE_SIZE);
+  const bucket = weighted(rng, [
+    [[2 * MB, 20 * MB], 3],
+    [[20 * MB, 200 * MB], 5],
+    [[200 * MB, 1500 * MB], 2],
+  ] as const);
+  return rng.int(bucket[0], bucket[1]);
+}
+
+/** Vulnerability, baseline and malicious-file counts that agree with a severity level. */
+function riskCounts(rng: Random, level: SeverityLevel) {
+  switch (level) {
+    case 'Security':
+      return { vul_num: 0, unsafe_setting_num: 0, malicious_file_num: 0 };
+    case 'Low': {
+      const vul = rng.chance(0.3) ? 0 : rng.int(1, 15);
+      return {
+        vul_num: vul,
+        unsafe_setting_num: vul === 0 ? rng.int(1, 3) : rng.int(0, 3),
+        malicious_file_num: 0,
+      };
+    }
+    case 'Medium':
+      return {
+        vul_num: rng.int(5, 80),
+        unsafe_setting_num: rng.int(0, 6),
+        malicious_file_num: rng.chance(0.1) ? 1 : 0,
+      };
+    case 'High':
+      return {
+        vul_num: rng.int(20, 600),
+        unsafe_setting_num: rng.int(0, 12),
+        malicious_file_num: rng.chance(0.35) ? rng.int(1, 4) : 0,
+      };
+  }
+}
+
+function repository(rng: Random): Repository {
+  const registry = weighted(
+    rng,
+    REGISTRIES.map((r) => [r, r.weight] as const),
+  );
+  const shared = registry.image_type === 'shared_image';
+  return {
+    registry,
+    namespace: rng.pick(shared ? SHARED_NAMESPACES : NAMESPACES),
+    name: rng.pick(IMAGE_NAMES),
+    enterpriseProjectId: weighted(rng, ENTERPRISE_PROJECTS),
+    multiArch: rng.chance(0.15),
+    ...(shared ? { domainName: rng.pick(SHARED_OWNERS) } : {}),
+  };
+}
+
+/** One version of a repository; `updated` is the tag's last update, `newest` its latest_version. */
+function image(rng: Random, repo: Repository, tag: string, updated: number, newest: boolean) {
+  const status = weighted(rng, STATUS_WEIGHTS);
+  const synced = Math.min(ANCHOR_MS - rng.int(0, HOUR), updated + rng.int(MINUTE, 2 * DAY));
+  const scanned = ['success', 'failed', 'download_failed', 'image_oversized'].includes(status);
+  // Images not scanned yet carry 0; one queued or in progress may keep the time of an older scan.
+  const previous = rng.chance(0.5) ? rng.int(updated, synced) : 0;
+  const scanTime = scanned
+    ? Math.min(ANCHOR_MS, synced + rng.int(MINUTE, 5 * DAY))
+    : status === 'unscan'
+      ? 0
+      : previous;
+  const severity =
+    status === 'success'
+      ? weighted(
+          rng,
+          SEVERITY_LEVELS.map((s) => [s, 1] as const),
+        )
+      : undefined;
+  const counts = severity
+    ? riskCounts(rng, severity)
+    : { vul_num: 0, unsafe_setting_num: 0, malicious_file_num: 0 };
+  const failedCode: ScanFailedCode | undefined =
+    status === 'failed'
+      ? rng.pick(FAILED_CODES)
+      : status === 'download_failed'
+        ? 'download_failed'
+        : status === 'image_oversized'
+          ? 'image_over_sized'
+          : undefined;
+  const digest = hex(rng, 64);
+  const { registry } = repo;
+  const info: RegistryImagesInfo = {
+    id: 0, // numbered once the dataset is shuffled
+    namespace: repo.namespace,
+    image_name: repo.name,
+    image_id: hex(rng, 64),
+    image_digest: `sha256:${digest}`,
+    image_version: tag,
+    image_type: registry.image_type,
+    registry_id: registry.registry_id,
+    registry_name: registry.registry_name,
+    registry_type: registry.registry_type,
+    latest_version: newest,
+    scan_status: status,
+    ...(failedCode ? { scan_failed_desc: SCAN_FAILED_CODES[failedCode], scan_failed_code: failedCode } : {}),
+    image_size: imageSize(rng, status === 'image_oversized'),
+    latest_update_time: updated,
+    latest_scan_time: scanTime,
+    latest_sync_time: synced,
+    ...counts,
+    ...(repo.domainName !== undefined
+      ? { domain_name: repo.domainName, shared_status: rng.chance(0.8) ? 'effective' : 'expired' }
+      : {}),
+    scannable: status !== 'image_oversized',
+    is_multiple_arch: repo.multiArch,
+    instance_name: registry.instance?.name ?? '',
+    instance_id: registry.instance?.id ?? '',
+    instance_url: registry.instance?.url ?? '',
+    ...(severity ? { severity_level: severity } : {}),
+  };
+  return info;
+}
+
+/** The per-architecture images of a multi-arch image: 2 or 3, each scanned like the index. */
+function associations(rng: Random, info: RegistryImagesInfo): Array<Omit<AssociateImagesInfo, 'id'>> {
+  return Array.from({ length: rng.int(2, 3) }, () => {
+    const share = (n: number) => (n === 0 ? 0 : rng.int(Math.ceil(n / 2), n));
+    return {
+      image_id: hex(rng, 64),
+      image_name: info.image_name,
+      image_version: info.image_version,
+      image_type: info.image_type,
+      namespace: info.namespace,
+      image_digest: `sha256:${hex(rng, 64)}`,
+      scan_status: info.scan_status,
+      vul_num: share(info.vul_num),
+      unsafe_setting_num: share(info.unsafe_setting_num),
+      malicious_file_num: share(info.malicious_file_num),
+    };
+  });
+}
+
+/**
+ * The mock's dataset: `size` images from `seed`, in `id` order. Deterministic (integer arithmetic
+ * over a seeded PRNG only, no clock): the same seed and size give the same images on every machine.
+ *
+ * Images come in repositories (registry × namespace × image name) of 1 to 6 versions; the newest
+ * version of each is `latest_version: true`. A repository belongs to one registry (7 of them: SWR
+ * private, SWR shared, two SWR enterprise instances, two Harbor, one JFrog — every `image_type`),
+ * one enterprise project (3: the default `0` and two others) and is multi-arch or not. Fields agree:
+ * - `scan_status` over all 7 values; `success` → a `severity_level` and counts that agree with it
+ *   (`Security` ⇔ no vulnerability, unsafe setting or malicious file); other statuses → counts 0;
+ *   `failed`/`download_failed`/`image_oversized` → `scan_failed_code` + `scan_failed_desc`
+ *   (`image_oversized` → code `image_over_sized`, a size near the limit, `scannable: false`);
+ * - times in ms before 2026-04-01: update ≤ sync ≤ scan; `latest_scan_time` 0 when never scanned;
+ * - shared images carry `domain_name`/`shared_status`; enterprise images their instance
+ *   (`instance_*` are `''` elsewhere, as in the page's example); multi-arch images 2–3
+ *   `association_images`.
+ */
+export function generateImages(options: { seed?: number; size?: number } = {}): ImageRecord[] {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const size = Math.max(0, Math.floor(options.size ?? DEFAULT_SIZE));
+  const rng = createRandom(seed);
+  const records: ImageRecord[] = [];
+  // How many repositories of each registry/namespace/name there are: the second is `name-2`, and so on.
+  const seen = new Map<string, number>();
+  while (records.length < size) {
+    let repo = repository(rng);
+    const key = `${repo.registry.registry_id}/${repo.namespace}/${repo.name}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) repo = { ...repo, name: `${repo.name}-${n}` };
+    const count = Math.min(
+      size - records.length,
+      weighted(rng, [
+        [1, 3],
+        [2, 3],
+        [3, 2],
+        [4, 1],
+        [6, 1],
+      ] as const),
+    );
+    let updated = ANCHOR_MS - 2 * HOUR - rng.int(0, 60 * DAY);
+    tags(rng, count).forEach((tag, i) => {
+      records.push({
+        enterpriseProjectId: repo.enterpriseProjectId,
+        image: image(rng, repo, tag, updated, i === 0),
+      });
+      updated -= rng.int(DAY, 90 * DAY);
+    });
+  }
+  // Records are numbered in the order HSS first synchronised them, not repository by repository.
+  for (let i = records.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [records[i], records[j]] = [records[j]!, records[i]!];
+  }
+  let id = 10_000;
+  let associationId = 900_000;
+  for (const record of records) {
+    id += rng.int(1, 7);
+    record.image.id = id;
+    if (record.image.is_multiple_arch) {
+      record.image.association_images = associations(rng, record.image).map((a) => {
+        associationId += rng.int(1, 3);
+        return { id: associationId, ...a };
+      });
+    }
+  }
+  return records;
+}
