@@ -110,8 +110,8 @@ async function indexEntries() {
       if (!service) fail(`${meta.api}: no entry in scripts/services.mjs, so no local mock to point to`);
       // The mock's own line of test credentials, so the index cannot drift from what it accepts.
       const mock = await import(meta.mockPackage);
-      const credentials =
-        typeof mock.testCredentials === 'string' ? mock.testCredentials : service.credentials;
+      const credentials = mock.testCredentials;
+      if (typeof credentials !== 'string') fail(`${meta.mockPackage} exports no testCredentials line`);
       const snippetPath = `snippets/${meta.api}.ts`;
       const source = await readFile(here(`./${snippetPath}`), 'utf8').catch(() =>
         fail(`${meta.api}: missing apps/docs/${snippetPath}`),

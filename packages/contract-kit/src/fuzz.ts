@@ -119,7 +119,21 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<FuzzRequest> {
     ),
     query: fc
       .tuple(
-        fc.record(Object.fromEntries(query.map((p) => [p.name, anyValue(p)])), { requiredKeys: [] }),
+        // One request in four sends only valid values, so the handler behind validation is fuzzed too.
+        fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc.record(Object.fromEntries(query.map((p) => [p.name, anyValue(p)])), {
+              requiredKeys: [],
+            }),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.record(Object.fromEntries(query.map((p) => [p.name, validValue(p)])), {
+              requiredKeys: [],
+            }),
+          },
+        ),
         fc.dictionary(
           printable.filter((k) => k.length > 0),
           printable,

@@ -98,6 +98,11 @@ export async function createMockHandler(
       ));
 
   async function answer(req: MockRequest, fault: ArmedFault | undefined): Promise<MockReply> {
+    const reply = await route(req, fault);
+    return dialect.finish ? dialect.finish(reply, req) : reply;
+  }
+
+  async function route(req: MockRequest, fault: ArmedFault | undefined): Promise<MockReply> {
     const match = matchOperation(operations, req.method, req.url.pathname);
     if (!match) return dialect.notFound(req);
     if ('methodNotAllowed' in match) return dialect.methodNotAllowed(req);
@@ -105,8 +110,8 @@ export async function createMockHandler(
     req.pathParams = match.pathParams;
     if (fault?.status) {
       return (
-        exampleReply(match.operation, fault.status) ??
-        dialect.fault?.(fault.status, req) ?? { ...dialect.internalError(req), status: fault.status }
+        dialect.fault?.(fault.status, req) ??
+        exampleReply(match.operation, fault.status) ?? { ...dialect.internalError(req), status: fault.status }
       );
     }
     const denied = await dialect.authenticate(req);

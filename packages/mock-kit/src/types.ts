@@ -37,12 +37,19 @@ export interface Dialect {
   /** The mock itself failed: the vendor's 500. */
   internalError(req: MockRequest): MockReply;
   /**
-   * The vendor's answer for a status that a fault asks for and the operation does not declare
-   * (a 503 from Gecko, say). Without it, the mock sends `internalError` with that status.
+   * The vendor's answer for a status a fault asks for (with this request's own id, say). When it
+   * returns nothing, the mock sends the spec's example for that status, or `internalError` with
+   * that status when the operation does not declare it (a 503 from Gecko, say).
    */
-  fault?(status: number, req: MockRequest): MockReply;
+  fault?(status: number, req: MockRequest): MockReply | undefined;
   /** Headers every reply carries (a request id, say). */
   commonHeaders?(req: MockRequest): Record<string, string>;
+  /**
+   * Last touch on every reply — the handler's (after the response check), the dialect's errors
+   * and a fault's spec example alike — before it is sent: e.g. put this request's id in an
+   * example's `RequestInfo`. It must keep the reply conforming.
+   */
+  finish?(reply: MockReply, req: MockRequest): MockReply;
 }
 
 /** Produces the answer to a valid, authenticated request. */
