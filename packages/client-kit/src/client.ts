@@ -103,6 +103,7 @@ function prepareInit(
   init: Record<string, unknown> = {},
   pathParams?: Record<string, string>,
 ): Record<string, unknown> {
+  if (!pathParams && init.retry === undefined && init.timeout === undefined) return init;
   const { retry, timeout, ...rest } = init as Record<string, unknown> & CallOptions;
   if (pathParams) {
     const params = (rest.params ?? {}) as { path?: Record<string, unknown> };

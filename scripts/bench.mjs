@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// `pnpm bench`: measures the mocks and the clients against baselines measured in the same run
+// (a raw node:http server sending the same bytes, a raw fetch). Loopback only, bounded in count.
+// A benchmark, not a test: it prints numbers and the targets from the issues, and exits 0.
+import { fork } from 'node:child_process';
+import { once as onceEvent } from 'node:events';
+import { load, once } from './bench/load.mjs';
+import { targets } from './bench/targets.mjs';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
+const here = (p) => new URL(p, import.meta.url).pathname;
+const rows = [];
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** Forks a child that sends { url } (or { urls }) when it listens. */
+async function child(script, args = [], execArgv = []) {
+  const proc = fork(here(script), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [message] = await onceEvent(proc, 'message');
+  return { proc, ...message };
+}
+const stop = async (c) => {
+  c.proc.send('stop');
+  await onceEvent(c.proc, 'exit');
+};
+const memoryOf = async (c) => {
+  c.proc.send('mem');
+  const [m] = await onceEvent(c.proc, 'message');
+  return m.mem;
+};
+
+// 1. Each behavioural mock vs a raw server sending the same bytes, at 10 connections.
+console.log(`Mocks: ${REQUESTS} requests each at 10 connections (after 500 warm-up), validation on\n`);
+for (const target of await targets()) {
+  const mock = await child('./bench/serve-mock.mjs', [target.api], ['--expose-gc']);
+  const sample = await once(undefined, mock.url + target.path, target.headers);
+  if (sample.status !== 200) throw new Error(`${target.api}: the bench request got ${sample.status}: ${sample.body}`);
+  const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = sample.headers;
+  const raw = await child('./bench/serve-raw.mjs', [JSON.stringify({ status: 200, headers, body: sample.body.toString() })]);
+  await load(mock.url + target.path, target.headers, { count: 500 });
+  await load(raw.url + target.path, target.headers, { count: 500 });
+  const m = await load(mock.url + target.path, target.headers, { count: REQUESTS });
+  const r = await load(raw.url + target.path, target.headers, { count: REQUESTS });
+  // Memory growth over 20k requests, after a full GC at both ends.
+  const before = await memoryOf(mock);
+  await load(mock.url + target.path, target.headers, { count: 20_000 });
+  const after = await memoryOf(mock);
+  rows.push({
+    what: `${target.api} mock`,
+    rps: m.rps,
+    rawRps: r.rps,
+    p50: m.p50,
+    p99: m.p99,
+    rawP99: r.p99,
+    growth: (after.heapUsed - before.heapUsed) / 1024 / 1024,
+    bytes: sample.body.length,
+    non200: Object.keys(m.statuses).filter((s) => s !== '200').length,
+  });
+  await Promise.all([stop(mock), stop(raw)]);
+}
+console.log('| mock | body | req/s | raw req/s | ratio | p50 ms | p99 ms | raw p99 ms | heap growth over 20k req |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const x of rows) {
+  console.log(
+    `| ${x.what} | ${fmt(x.bytes)} B | ${fmt(x.rps)} | ${fmt(x.rawRps)} | ${fmt(x.rps / x.rawRps, 2)}× | ${fmt(x.p50, 2)} | ${fmt(x.p99, 2)} | ${fmt(x.rawP99, 2)} | ${fmt(x.growth, 1)} MB |`,
+  );
+}
+console.log('Targets: ratio ≥ 0.15×, p99 < 10 ms at 10 connections, memory flat.\n');
+
+// 2. Launch: from spawning a process until all three mocks answer.
+const launches = [];
+for (let i = 0; i < 3; i++) {
+  const started = performance.now();
+  const all = await child('./bench/serve-all.mjs');
+  await Promise.all(Object.values(all.urls).map((u) => fetch(`${u}/__scanapis/health`).then((r) => r.arrayBuffer())));
+  launches.push(performance.now() - started);
+  await stop(all);
+}
+launches.sort((a, b) => a - b);
+console.log(`Launch until all three mocks answer: median ${fmt(launches[1])} ms (runs: ${launches.map((l) => fmt(l)).join(', ')} ms). Target < 2000 ms.\n`);
+
+// 3. The client: a call through the full runtime vs a raw fetch to the same local server.
+const { createGeckoClient } = await import(here('../packages/gecko/dist/index.js'));
+const gecko = (await targets()).find((t) => t.api === 'gecko');
+const mock = await child('./bench/serve-mock.mjs', ['gecko'], []);
+const sample = await once(undefined, mock.url + gecko.path, gecko.headers);
+const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = sample.headers;
+const raw = await child('./bench/serve-raw.mjs', [JSON.stringify({ status: 200, headers, body: sample.body.toString() })]);
+await stop(mock);
+const client = createGeckoClient({ apiKey: gecko.headers['x-api-key'], baseUrl: raw.url });
+const rawCall = async () => (await fetch(`${raw.url}${gecko.path}`, { headers: gecko.headers })).json();
+const clientCall = async () => (await client.GET('/api/v1/scans', { params: { query: { limit: 50 } } })).data;
+// Interleaved, call by call, so that drift on the machine hits both sides alike.
+const timePair = async (n) => {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await rawCall();
+    a += performance.now() - t;
+    t = performance.now();
+    await clientCall();
+    b += performance.now() - t;
+  }
+  return { raw: a / n, client: b / n };
+};
+await timePair(500);
+const rounds = [];
+for (let i = 0; i < 5; i++) rounds.push(await timePair(1000));
+const rawMs = rounds.map((r) => r.raw).sort((a, b) => a - b)[2];
+const clientMs = rounds.map((r) => r.client).sort((a, b) => a - b)[2];
+console.log('| client call (sequential, interleaved, median of 5 × 1000) | per call | ratio |');
+console.log('| --- | --- | --- |');
+console.log(`| raw fetch + JSON | ${fmt(rawMs * 1000)} µs | 1.00× |`);
+console.log(`| @scanapis/gecko GET (retry, timeouts, rate-limit, errors) | ${fmt(clientMs * 1000)} µs | ${fmt(clientMs / rawMs, 2)}× |`);
+console.log('Target ≤ 1.15×.\n');
+await stop(raw);
+
+// 4. Peak memory while paginating 100k items.
+const pages = await child('./bench/serve-pages.mjs', ['100000']);
+const pager = createGeckoClient({ apiKey: 'gk_bench', baseUrl: pages.url });
+globalThis.gc?.();
+const start = process.memoryUsage().heapUsed;
+let peak = start;
+let items = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+}, 5);
+const t0 = performance.now();
+for await (const _ of pager.paginate('/api/v1/scans', { params: { query: { limit: 1000 } } })) {
+  items++;
+  if (items % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+}
+clearInterval(sampler);
+console.log(
+  `paginate(): ${fmt(items)} items in ${fmt(performance.now() - t0)} ms; peak heap ${fmt((peak - start) / 1024 / 1024, 1)} MB above the start${globalThis.gc ? '' : ' (run with --expose-gc for a clean baseline)'}. Target: flat, < 50 MB.`,
+);
+await stop(pages);
