@@ -33,9 +33,12 @@ console.log(`Mocks: ${REQUESTS} requests each at 10 connections (after 500 warm-
 for (const target of await targets()) {
   const mock = await child('./bench/serve-mock.mjs', [target.api], ['--expose-gc']);
   const sample = await once(undefined, mock.url + target.path, target.headers);
-  if (sample.status !== 200) throw new Error(`${target.api}: the bench request got ${sample.status}: ${sample.body}`);
+  if (sample.status !== 200)
+    throw new Error(`${target.api}: the bench request got ${sample.status}: ${sample.body}`);
   const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = sample.headers;
-  const raw = await child('./bench/serve-raw.mjs', [JSON.stringify({ status: 200, headers, body: sample.body.toString() })]);
+  const raw = await child('./bench/serve-raw.mjs', [
+    JSON.stringify({ status: 200, headers, body: sample.body.toString() }),
+  ]);
   await load(mock.url + target.path, target.headers, { count: 500 });
   await load(raw.url + target.path, target.headers, { count: 500 });
   const m = await load(mock.url + target.path, target.headers, { count: REQUESTS });
@@ -57,7 +60,9 @@ for (const target of await targets()) {
   });
   await Promise.all([stop(mock), stop(raw)]);
 }
-console.log('| mock | body | req/s | raw req/s | ratio | p50 ms | p99 ms | raw p99 ms | heap growth over 20k req |');
+console.log(
+  '| mock | body | req/s | raw req/s | ratio | p50 ms | p99 ms | raw p99 ms | heap growth over 20k req |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const x of rows) {
   console.log(
@@ -71,12 +76,16 @@ const launches = [];
 for (let i = 0; i < 3; i++) {
   const started = performance.now();
   const all = await child('./bench/serve-all.mjs');
-  await Promise.all(Object.values(all.urls).map((u) => fetch(`${u}/__scanapis/health`).then((r) => r.arrayBuffer())));
+  await Promise.all(
+    Object.values(all.urls).map((u) => fetch(`${u}/__scanapis/health`).then((r) => r.arrayBuffer())),
+  );
   launches.push(performance.now() - started);
   await stop(all);
 }
 launches.sort((a, b) => a - b);
-console.log(`Launch until all three mocks answer: median ${fmt(launches[1])} ms (runs: ${launches.map((l) => fmt(l)).join(', ')} ms). Target < 2000 ms.\n`);
+console.log(
+  `Launch until all three mocks answer: median ${fmt(launches[1])} ms (runs: ${launches.map((l) => fmt(l)).join(', ')} ms). Target < 2000 ms.\n`,
+);
 
 // 3. The client: a call through the full runtime vs a raw fetch to the same local server.
 const { createGeckoClient } = await import(here('../packages/gecko/dist/index.js'));
@@ -84,7 +93,9 @@ const gecko = (await targets()).find((t) => t.api === 'gecko');
 const mock = await child('./bench/serve-mock.mjs', ['gecko'], []);
 const sample = await once(undefined, mock.url + gecko.path, gecko.headers);
 const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = sample.headers;
-const raw = await child('./bench/serve-raw.mjs', [JSON.stringify({ status: 200, headers, body: sample.body.toString() })]);
+const raw = await child('./bench/serve-raw.mjs', [
+  JSON.stringify({ status: 200, headers, body: sample.body.toString() }),
+]);
 await stop(mock);
 const client = createGeckoClient({ apiKey: gecko.headers['x-api-key'], baseUrl: raw.url });
 const rawCall = async () => (await fetch(`${raw.url}${gecko.path}`, { headers: gecko.headers })).json();
@@ -111,7 +122,9 @@ const clientMs = rounds.map((r) => r.client).sort((a, b) => a - b)[2];
 console.log('| client call (sequential, interleaved, median of 5 × 1000) | per call | ratio |');
 console.log('| --- | --- | --- |');
 console.log(`| raw fetch + JSON | ${fmt(rawMs * 1000)} µs | 1.00× |`);
-console.log(`| @scanapis/gecko GET (retry, timeouts, rate-limit, errors) | ${fmt(clientMs * 1000)} µs | ${fmt(clientMs / rawMs, 2)}× |`);
+console.log(
+  `| @scanapis/gecko GET (retry, timeouts, rate-limit, errors) | ${fmt(clientMs * 1000)} µs | ${fmt(clientMs / rawMs, 2)}× |`,
+);
 console.log('Target ≤ 1.15×.\n');
 await stop(raw);
 

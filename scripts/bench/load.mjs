@@ -7,7 +7,14 @@ function once(agent, url, headers) {
     const req = request(url, { agent, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, body: Buffer.concat(chunks), headers: res.headers }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          body: Buffer.concat(chunks),
+          headers: res.headers,
+        }),
+      );
     });
     req.setTimeout(10_000, () => req.destroy(new Error('timed out')));
     req.on('error', reject);

@@ -26,7 +26,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const execFileAsync = promisify(execFile);
 const packages = resolve(import.meta.dirname, '../..');
-const require = createRequire(import.meta.url);
 /** Packages published to npm: the clients and what they depend on. */
 const PUBLISHED = ['client-kit', 'huawei-signer', 'gecko', 'container-registry', 'hss'];
 const CLIENTS = [
