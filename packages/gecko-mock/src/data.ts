@@ -71,16 +71,6 @@ const ANCHOR = Date.parse('2025-06-30T12:00:00.000Z');
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const MINUTE = 60_000;
 
-function weighted<T>(rng: Random, entries: ReadonlyArray<readonly [T, number]>): T {
-  const total = entries.reduce((sum, [, w]) => sum + w, 0);
-  let r = rng.next() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
-
 interface Repository {
   name: string;
   language: string | null;
@@ -97,7 +87,7 @@ function repositories(rng: Random, count: number): Repository[] {
     const name = `${rng.pick(ORGS)}/${rng.pick(REPOS)}`;
     if (seen.has(name)) continue;
     seen.add(name);
-    const language = out.length < LANGUAGES.length ? LANGUAGES[out.length]![0] : weighted(rng, LANGUAGES);
+    const language = out.length < LANGUAGES.length ? LANGUAGES[out.length]![0] : rng.weighted(LANGUAGES);
     out.push({ name, language });
   }
   return out;
@@ -127,13 +117,13 @@ function instants(rng: Random, size: number): number[] {
 function statusFor(rng: Random, index: number, size: number): string | null {
   const recent = index < Math.max(4, Math.ceil(size * 0.1));
   return recent
-    ? weighted(rng, [
+    ? rng.weighted([
         ['running', 4],
         ['queued', 3],
         ['completed', 5],
         ['failed', 1],
       ])
-    : weighted<string | null>(rng, [
+    : rng.weighted<string | null>([
         ['completed', 70],
         ['failed', 10],
         ['cancelled', 8],
@@ -171,7 +161,7 @@ export function generateScans(options: { seed?: number; size?: number } = {}): S
     const repo = repos[index]!;
     const status = statusFor(rng, index, size);
     const id = rng.uuid();
-    const name = `${repo.name}@${weighted(rng, BRANCHES)}`;
+    const name = `${repo.name}@${rng.weighted(BRANCHES)}`;
     const createdAt = new Date(created).toISOString();
     const programmingLanguage = repo.language;
     const duration = rng.int(2, 95) * MINUTE + rng.int(0, 59_999);

@@ -237,16 +237,6 @@ const MB = 1024 * 1024;
 /** `image_size` upper bound on the page: 2,147,483,547 bytes. */
 const MAX_IMAGE_SIZE = 2_147_483_547;
 
-function weighted<T>(rng: Random, entries: ReadonlyArray<readonly [T, number]>): T {
-  const total = entries.reduce((sum, [, w]) => sum + w, 0);
-  let r = rng.next() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
-
 /** `length` lower-case hex digits (a multiple of 8), 32 bits per draw. */
 function hex(rng: Random, length: number): string {
   let out = '';
@@ -309,7 +299,7 @@ function tags(rng: Random, count: number): string[] {
 /** Bytes, mostly tens to hundreds of MB; an `image_oversized` image is close to the page's limit. */
 function imageSize(rng: Random, oversized: boolean): number {
   if (oversized) return rng.int(1_900_000_000, MAX_IMAGE_SIZE);
-  const bucket = weighted(rng, [
+  const bucket = rng.weighted([
     [[2 * MB, 20 * MB], 3],
     [[20 * MB, 200 * MB], 5],
     [[200 * MB, 1500 * MB], 2],
@@ -346,16 +336,13 @@ function riskCounts(rng: Random, level: SeverityLevel) {
 }
 
 function repository(rng: Random): Repository {
-  const registry = weighted(
-    rng,
-    REGISTRIES.map((r) => [r, r.weight] as const),
-  );
+  const registry = rng.weighted(REGISTRIES.map((r) => [r, r.weight] as const));
   const shared = registry.image_type === 'shared_image';
   return {
     registry,
     namespace: rng.pick(shared ? SHARED_NAMESPACES : NAMESPACES),
     name: rng.pick(IMAGE_NAMES),
-    enterpriseProjectId: weighted(rng, ENTERPRISE_PROJECTS),
+    enterpriseProjectId: rng.weighted(ENTERPRISE_PROJECTS),
     multiArch: rng.chance(0.15),
     ...(shared ? { domainName: rng.pick(SHARED_OWNERS) } : {}),
   };
@@ -363,7 +350,7 @@ function repository(rng: Random): Repository {
 
 /** One version of a repository; `updated` is the tag's last update, `newest` its latest_version. */
 function image(rng: Random, repo: Repository, tag: string, updated: number, newest: boolean) {
-  const status = weighted(rng, STATUS_WEIGHTS);
+  const status = rng.weighted(STATUS_WEIGHTS);
   const synced = Math.min(ANCHOR_MS - rng.int(0, HOUR), updated + rng.int(MINUTE, 2 * DAY));
   const scanned = ['success', 'failed', 'download_failed', 'image_oversized'].includes(status);
   // Images not scanned yet carry 0; one queued or in progress may keep the time of an older scan.
@@ -374,12 +361,7 @@ function image(rng: Random, repo: Repository, tag: string, updated: number, newe
       ? 0
       : previous;
   const severity =
-    status === 'success'
-      ? weighted(
-          rng,
-          SEVERITY_LEVELS.map((s) => [s, 1] as const),
-        )
-      : undefined;
+    status === 'success' ? rng.weighted(SEVERITY_LEVELS.map((s) => [s, 1] as const)) : undefined;
   const counts = severity
     ? riskCounts(rng, severity)
     : { vul_num: 0, unsafe_setting_num: 0, malicious_file_num: 0 };
@@ -476,7 +458,7 @@ export function generateImages(options: { seed?: number; size?: number } = {}): 
     if (n > 1) repo = { ...repo, name: `${repo.name}-${n}` };
     const count = Math.min(
       size - records.length,
-      weighted(rng, [
+      rng.weighted([
         [1, 3],
         [2, 3],
         [3, 2],

@@ -18,6 +18,15 @@ export function createRandom(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     /** One element of a non-empty list. */
     pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
+    /** One value of a non-empty list of `[value, weight]`, with probability proportional to its weight. */
+    weighted: <T>(entries: ReadonlyArray<readonly [T, number]>): T => {
+      let r = next() * entries.reduce((sum, [, w]) => sum + w, 0);
+      for (const [value, w] of entries) {
+        r -= w;
+        if (r < 0) return value;
+      }
+      return entries[entries.length - 1]![0];
+    },
     /** True with probability p. */
     chance: (p: number) => next() < p,
     /** Lowercase letters and digits, `length` long. */
