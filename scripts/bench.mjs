@@ -89,6 +89,9 @@ console.log(
 
 // 3. The client: a call through the full runtime vs a raw fetch to the same local server.
 const { createGeckoClient } = await import(here('../packages/gecko/dist/index.js'));
+const { default: createClient } = await import(
+  new URL('../packages/gecko/node_modules/openapi-fetch/dist/index.mjs', import.meta.url).href
+);
 const gecko = (await targets()).find((t) => t.api === 'gecko');
 const mock = await child('./bench/serve-mock.mjs', ['gecko'], []);
 const sample = await once(undefined, mock.url + gecko.path, gecko.headers);
@@ -100,28 +103,35 @@ await stop(mock);
 const client = createGeckoClient({ apiKey: gecko.headers['x-api-key'], baseUrl: raw.url });
 const rawCall = async () => (await fetch(`${raw.url}${gecko.path}`, { headers: gecko.headers })).json();
 const clientCall = async () => (await client.GET('/api/v1/scans', { params: { query: { limit: 50 } } })).data;
+// openapi-fetch alone, the stack's floor: the runtime sits on top of it.
+const plain = createClient({ baseUrl: raw.url, headers: gecko.headers });
+const plainCall = async () => (await plain.GET('/api/v1/scans', { params: { query: { limit: 50 } } })).data;
 // Interleaved, call by call, so that drift on the machine hits both sides alike.
-const timePair = async (n) => {
-  let a = 0;
-  let b = 0;
+const timeAll = async (n) => {
+  const sums = { raw: 0, plain: 0, client: 0 };
+  const calls = { raw: rawCall, plain: plainCall, client: clientCall };
   for (let i = 0; i < n; i++) {
-    let t = performance.now();
-    await rawCall();
-    a += performance.now() - t;
-    t = performance.now();
-    await clientCall();
-    b += performance.now() - t;
+    for (const [k, fn] of Object.entries(calls)) {
+      const t = performance.now();
+      await fn();
+      sums[k] += performance.now() - t;
+    }
   }
-  return { raw: a / n, client: b / n };
+  return { raw: sums.raw / n, plain: sums.plain / n, client: sums.client / n };
 };
-await timePair(500);
+await timeAll(500);
 const rounds = [];
-for (let i = 0; i < 5; i++) rounds.push(await timePair(1000));
-const rawMs = rounds.map((r) => r.raw).sort((a, b) => a - b)[2];
-const clientMs = rounds.map((r) => r.client).sort((a, b) => a - b)[2];
+for (let i = 0; i < 5; i++) rounds.push(await timeAll(1000));
+const median = (k) => rounds.map((r) => r[k]).sort((a, b) => a - b)[2];
+const rawMs = median('raw');
+const plainMs = median('plain');
+const clientMs = median('client');
 console.log('| client call (sequential, interleaved, median of 5 × 1000) | per call | ratio |');
 console.log('| --- | --- | --- |');
 console.log(`| raw fetch + JSON | ${fmt(rawMs * 1000)} µs | 1.00× |`);
+console.log(
+  `| openapi-fetch alone (the base the runtime sits on) | ${fmt(plainMs * 1000)} µs | ${fmt(plainMs / rawMs, 2)}× |`,
+);
 console.log(
   `| @scanapis/gecko GET (retry, timeouts, rate-limit, errors) | ${fmt(clientMs * 1000)} µs | ${fmt(clientMs / rawMs, 2)}× |`,
 );
