@@ -14,6 +14,7 @@ import {
   type RateLimitOptions,
   type RateLimitState,
   resolveTimeout,
+  settle,
   type TimeoutOptions,
 } from './transport.js';
 
@@ -183,6 +184,8 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
       } catch (error) {
         throw wrap(error, method, path);
       }
+      // openapi-fetch has read the body (unless the caller asked for the stream).
+      if ((init as { parseAs?: string } | undefined)?.parseAs !== 'stream') settle(result.response);
       if (options.throwOnError && (result.error !== undefined || !result.response.ok))
         httpError(method, path, result);
       return result;

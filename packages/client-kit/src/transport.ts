@@ -49,6 +49,16 @@ export interface TransportOptions {
   random?: () => number;
 }
 
+/** The running timeout of each response handed out, until its body has been read. */
+const timers = new WeakMap<Response, ReturnType<typeof setTimeout>>();
+
+/** Stops a response's timeout once its body has been read (an unread body stays bounded by it). */
+export function settle(response: Response | undefined): void {
+  if (!response) return;
+  clearTimeout(timers.get(response));
+  timers.delete(response);
+}
+
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
 export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
@@ -124,8 +134,9 @@ export function createTransport(options: TransportOptions) {
       let expired: 'attempt' | 'total' | undefined;
       const attemptLeft = timeout.attemptMs > 0 ? timeout.attemptMs : Number.POSITIVE_INFINITY;
       const totalLeft = deadline - Date.now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
       if (Number.isFinite(Math.min(attemptLeft, totalLeft))) {
-        const timer = setTimeout(
+        timer = setTimeout(
           () => {
             expired = attemptLeft <= totalLeft ? 'attempt' : 'total';
             controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
@@ -144,7 +155,12 @@ export function createTransport(options: TransportOptions) {
         const response = await options.fetch(attemptRequest, init);
         const now = Date.now();
         record(response.headers, now);
-        if (attempt >= attempts || !retry.statuses.includes(response.status)) return response;
+        if (attempt >= attempts || !retry.statuses.includes(response.status)) {
+          // The timer stays until the body has been read: the client calls settle() then.
+          if (timer !== undefined) timers.set(response, timer);
+          return response;
+        }
+        clearTimeout(timer);
         const asked = serverDelayMs(response.headers, now, rateLimit?.resetHeader);
         delay = Math.min(asked ?? backoffMs(attempt - 1, retry, options.random), retry.maxDelayMs);
         if (waited + delay > retry.maxTotalDelayMs) return response;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScanApiClient, type PaginationMeta, ScanApiError, type VendorError } from '../src/index.js';
 import { json, startServer } from './fixtures/server.js';
 
@@ -452,5 +452,35 @@ describe('rate limits', () => {
     const error = await c.GET('/total' as never, {} as never).catch((e) => e);
     expect(error).toMatchObject({ kind: 'rate-limited' });
     expect(server.hits('/total')).toBe(1);
+  });
+});
+
+describe('the attempt timer and the body', () => {
+  it('is cleared once openapi-fetch has read the body', async () => {
+    const server = await serve((_req, res) => json(res, 200, { ok: true }));
+    const set = vi.spyOn(globalThis, 'setTimeout');
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    await client(server.url, { timeout: { attemptMs: 12_345 } }).GET('/total' as never, {} as never);
+    const handles = set.mock.calls.flatMap((call, i) =>
+      call[1] === 12_345 ? [set.mock.results[i]?.value] : [],
+    );
+    expect(handles).toHaveLength(1);
+    expect(clear.mock.calls.map((c) => c[0])).toContain(handles[0]);
+    set.mockRestore();
+    clear.mockRestore();
+  });
+
+  it('still bounds a body the caller streams (parseAs: stream)', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"items": [');
+    });
+    const { data } = await client(server.url, { timeout: { attemptMs: 150 } }).GET(
+      '/total' as never,
+      { parseAs: 'stream' } as never,
+    );
+    const started = Date.now();
+    await expect(new Response(data as unknown as ReadableStream).text()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
