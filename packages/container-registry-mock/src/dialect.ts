@@ -123,4 +123,27 @@ export const containerRegistryDialect: Dialect = {
 
   // Both headers are declared (optional) on every response of the spec.
   commonHeaders: (req) => ({ 'x-request-id': req.requestId, 'x-server-trace-id': traceIdOf(req.requestId) }),
+
+  /**
+   * Every answer carries this request's id, as the vendor's do — Prism's examples and fault
+   * answers included, whose ids are the examples' own: their `x-request-id` / `x-server-trace-id`
+   * give way to the common headers, and a `google.rpc.Status`'s `RequestInfo.requestId` becomes
+   * this request's id.
+   */
+  finish(reply, req) {
+    const headers = { ...reply.headers };
+    delete headers['x-request-id'];
+    delete headers['x-server-trace-id'];
+    let body = reply.body;
+    const details = (body as { details?: unknown } | null)?.details;
+    if (reply.status >= 400 && Array.isArray(details)) {
+      body = {
+        ...(body as object),
+        details: details.map((d: { '@type'?: unknown }) =>
+          d?.['@type'] === REQUEST_INFO_TYPE ? { ...d, requestId: req.requestId } : d,
+        ),
+      };
+    }
+    return { ...reply, headers, body };
+  },
 };

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { createPrismHandler, type Handler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { createRegistryHandler } from './behaviour.js';
 import { TEST_TOKEN, TOKENS } from './credentials.js';
 import { DEFAULT_SEED, DEFAULT_SIZE, generateRegistry, type RegistryDataset } from './data.js';
-import { containerRegistryDialect, createContainerRegistryDialect, REQUEST_INFO_TYPE } from './dialect.js';
+import { containerRegistryDialect, createContainerRegistryDialect } from './dialect.js';
 
 export type { RunningMock } from '@scanapis/mock-kit';
 export { createRegistryHandler, DEFAULT_PAGE_SIZE } from './behaviour.js';
@@ -86,32 +86,6 @@ export interface ContainerRegistryMock extends RunningMock {
 }
 
 /**
- * Prism answers with the spec's examples, whose request ids are the examples' own. This keeps the
- * examples' bodies but makes every answer carry this request's id, as the vendor does: the
- * `x-request-id` / `x-server-trace-id` headers come from the dialect, and a `google.rpc.Status`
- * example's `RequestInfo.requestId` is replaced by the same id.
- */
-export function withRequestIds(handler: Handler): Handler {
-  return async (req) => {
-    const reply = await handler(req);
-    const headers = { ...reply.headers };
-    delete headers['x-request-id'];
-    delete headers['x-server-trace-id'];
-    let body = reply.body;
-    const details = (body as { details?: unknown } | null)?.details;
-    if (reply.status >= 400 && Array.isArray(details)) {
-      body = {
-        ...(body as object),
-        details: details.map((d: { '@type'?: unknown }) =>
-          d?.['@type'] === REQUEST_INFO_TYPE ? { ...d, requestId: req.requestId } : d,
-        ),
-      };
-    }
-    return { ...reply, headers, body };
-  };
-}
-
-/**
  * Starts the Container Registry mock; resolves once it answers, with its URL and `close()`.
  * Behavioural by default: a dataset generated from `seed` and `size`, real pagination, filters,
  * orders and the documented test tokens. `static: true` serves Prism's static examples instead.
@@ -124,7 +98,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Contain
     return startMockServer({
       specFile,
       dialect: containerRegistryDialect,
-      handler: withRequestIds(await createPrismHandler(specFile)),
+      handler: await createPrismHandler(specFile),
       ...server,
     });
   }

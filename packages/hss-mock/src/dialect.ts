@@ -1,5 +1,5 @@
 import { verifySignature } from '@scanapis/huawei-signer';
-import type { Dialect, Handler, MockReply, MockRequest } from '@scanapis/mock-kit';
+import type { Dialect, MockReply, MockRequest } from '@scanapis/mock-kit';
 import type { Violation } from '@scanapis/spec-tools';
 import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './credentials.js';
 
@@ -119,30 +119,26 @@ export function createHssDialect(options: HssDialectOptions = {}): Dialect {
     methodNotAllowed: (req) => gatewayError(req, 404, 'APIGW.0101', MESSAGES.noSuchApi),
     internalError: () => serviceError(500, 'HSS.0041', MESSAGES.internal),
 
-    // Lower-case: mock-kit merges and checks reply headers as plain objects, keyed in lower case.
     commonHeaders: (req) => ({ 'x-request-id': requestIdOf(req) }),
+
+    /**
+     * Every answer carries this request's id — Prism's examples and fault answers included,
+     * whose ids are the examples' own: their `X-Request-Id` gives way to the common header, and a
+     * body's `request_id` becomes the same id.
+     */
+    finish(reply, req) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.headers ?? {})) {
+        if (name.toLowerCase() !== 'x-request-id') headers[name] = value;
+      }
+      let body = reply.body;
+      if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'request_id' in body) {
+        body = { ...body, request_id: requestIdOf(req) };
+      }
+      return { ...reply, headers, body };
+    },
   };
 }
 
 /** The dialect with the public test AK/SK pair and any non-empty token (the static mock's rules). */
 export const hssDialect: Dialect = createHssDialect();
-
-/**
- * Wraps the handler of valid requests (Prism's examples) so its answers carry this request's id:
- * the example's `X-Request-Id` header is dropped (the dialect's common header applies) and an
- * example body's `request_id` is replaced by the same id.
- */
-export function withRequestId(handler: Handler): Handler {
-  return async (req) => {
-    const reply = await handler(req);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(reply.headers ?? {})) {
-      if (name.toLowerCase() !== 'x-request-id') headers[name] = value;
-    }
-    let body = reply.body;
-    if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'request_id' in body) {
-      body = { ...body, request_id: requestIdOf(req) };
-    }
-    return { ...reply, headers, body };
-  };
-}

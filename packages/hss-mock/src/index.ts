@@ -9,7 +9,7 @@ import {
   TEST_TOKEN,
 } from './credentials.js';
 import { generateImages } from './data.js';
-import { createHssDialect, withRequestId } from './dialect.js';
+import { createHssDialect } from './dialect.js';
 
 export type { RunningMock } from '@scanapis/mock-kit';
 export {
@@ -91,7 +91,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         credentials: accessKeys,
         ...(credentials.tokens ? { tokens: credentials.tokens } : {}),
       }),
-      handler: withRequestId(await createPrismHandler(specFile)),
+      handler: await createPrismHandler(specFile),
       ...listen,
     });
   }
