@@ -110,7 +110,6 @@ export async function createMockHandler(
     req.pathParams = match.pathParams;
     if (fault?.status) {
       return (
-        dialect.fault?.(fault.status, req) ??
         exampleReply(match.operation, fault.status) ?? { ...dialect.internalError(req), status: fault.status }
       );
     }

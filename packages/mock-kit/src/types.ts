@@ -36,12 +36,6 @@ export interface Dialect {
   methodNotAllowed(req: MockRequest): MockReply;
   /** The mock itself failed: the vendor's 500. */
   internalError(req: MockRequest): MockReply;
-  /**
-   * The vendor's answer for a status a fault asks for (with this request's own id, say). When it
-   * returns nothing, the mock sends the spec's example for that status, or `internalError` with
-   * that status when the operation does not declare it (a 503 from Gecko, say).
-   */
-  fault?(status: number, req: MockRequest): MockReply | undefined;
   /** Headers every reply carries (a request id, say). */
   commonHeaders?(req: MockRequest): Record<string, string>;
   /**
