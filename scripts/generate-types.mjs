@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates a client's code from a bundled spec: the types (openapi-typescript) and, beside them,
-// pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration.
+// pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration and the
+// runtime's code for the paging styles those use.
 // Usage: node scripts/generate-types.mjs <specs/<api>/dist/openapi.json> <src/generated/schema.gen.ts>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -41,9 +42,29 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
   const style = item.get?.['x-scanapis-pagination'];
   if (style) pagination[path] = style;
 }
+// The runtime's code for each style used, imported by name so that a bundle holds only those.
+const STEPS = {
+  token: 'tokenPaging',
+  'offset-total': 'offsetTotalPaging',
+  'offset-has-more': 'offsetHasMorePaging',
+};
+const styles = [...new Set(Object.values(pagination).map((p) => p.style))].sort();
+for (const style of styles) {
+  if (!STEPS[style]) {
+    console.error(
+      `generate-types: unknown x-scanapis-pagination style ${JSON.stringify(style)} (known: ${Object.keys(STEPS).join(', ')})`,
+    );
+    process.exit(1);
+  }
+}
+const steps = styles.map((style) => `  ${JSON.stringify(style)}: ${STEPS[style]},`).join('\n');
 const paginationFile = resolve(dirname(outFile), 'pagination.gen.ts');
 writeFileSync(
   paginationFile,
-  `${banner}/** How each list operation pages, from the spec's \`x-scanapis-pagination\`. */\nexport const pagination = ${JSON.stringify(pagination, null, 2)} as const;\n`,
+  `${banner}${styles.length ? `import { ${styles.map((s) => STEPS[s]).join(', ')} } from '@scanapis/client-kit';\n\n` : ''}` +
+    `/** How each list operation pages, from the spec's \`x-scanapis-pagination\`. */\n` +
+    `export const pagination = ${JSON.stringify(pagination, null, 2)} as const;\n\n` +
+    `/** The runtime's code for the styles above (only these are bundled). */\n` +
+    `export const paging = {\n${steps}\n};\n`,
 );
 console.log(`generated ${relative(process.cwd(), paginationFile)}`);

@@ -6,13 +6,18 @@ import {
   safeUrl,
   type VendorError,
 } from './errors.js';
-import { type PagesOptions, type PaginationMeta, walkPages } from './paginate.js';
+import {
+  type PageStep,
+  type PagesOptions,
+  type PaginationMeta,
+  type PagingSteps,
+  walkPages,
+} from './paginate.js';
+import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
 import { type RetryOptions, resolveRetry } from './retry.js';
 import {
   type CallOptions,
   createTransport,
-  type RateLimitOptions,
-  type RateLimitState,
   resolveTimeout,
   settle,
   type TimeoutOptions,
@@ -42,10 +47,12 @@ export interface ClientDefinition<Meta extends PaginationMeta> {
   middleware?: Middleware[];
   /** Generated from the spec's `x-scanapis-pagination`. */
   pagination: Meta;
+  /** The code of the paging styles `pagination` uses (generated beside it). */
+  paging: PagingSteps;
   /** Reads the vendor's code, message and request id from an error answer. */
   parseError(body: unknown, response: Response): VendorError;
-  /** Header names of the API's rate-limit headers, where it has them. */
-  rateLimitHeaders?: { remaining: string; reset: string };
+  /** For APIs that send rate-limit headers: `rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset')`. */
+  rateLimit?: RateLimitPlugin;
   /** Path parameters the client owns (HSS `project_id`): used when a call does not pass its own. */
   pathParams?: Record<string, string>;
 }
@@ -120,21 +127,12 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   definition: ClientDefinition<Meta>,
   options: RuntimeOptions = {},
 ): ScanApiClient<Paths, Meta> {
-  const state: { rateLimit?: RateLimitState } = {};
+  const limiter = definition.rateLimit?.(options.rateLimit);
   const transport = createTransport({
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     retry: resolveRetry('retry', options.retry),
     timeout: resolveTimeout('timeout', options.timeout),
-    state,
-    ...(definition.rateLimitHeaders
-      ? {
-          rateLimit: {
-            ...options.rateLimit,
-            remainingHeader: definition.rateLimitHeaders.remaining,
-            resetHeader: definition.rateLimitHeaders.reset,
-          },
-        }
-      : {}),
+    limiter,
   });
   const raw = createClient<Paths, 'application/json'>({
     baseUrl: definition.baseUrl,
@@ -198,19 +196,20 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
     path: string,
     init: Record<string, unknown>,
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const styleOf = (path: string) => {
+  /** A list operation's declared style and the runtime's code for it. */
+  const pagingOf = (path: string) => {
     const style = definition.pagination[path];
-    if (!style) throw new TypeError(`${path} is not a list operation (no x-scanapis-pagination in the spec)`);
-    return style;
+    const step = style && (definition.paging[style.style] as PageStep<typeof style> | undefined);
+    if (!step) throw new TypeError(`${path} is not a list operation (no x-scanapis-pagination in the spec)`);
+    return { style, step };
   };
   client.pages = (path: string, init: Record<string, unknown> = {}) => {
     const { maxPages, ...rest } = init as Record<string, unknown> & PagesOptions;
-    return walkPages(get, (p, r) => httpError('GET', p, r), path, styleOf(path), rest, {
-      ...(maxPages ? { maxPages } : {}),
-    });
+    const { style, step } = pagingOf(path);
+    return walkPages(get, (p, r) => httpError('GET', p, r), path, style, step, rest, { maxPages });
   };
   client.paginate = async function* (path: string, init?: Record<string, unknown>) {
-    const style = styleOf(path);
+    const { style } = pagingOf(path);
     for await (const page of (client.pages as (p: string, i?: unknown) => AsyncGenerator<unknown>)(
       path,
       init,
@@ -219,6 +218,6 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
       if (Array.isArray(items)) yield* items;
     }
   };
-  Object.defineProperty(client, 'rateLimit', { get: () => state.rateLimit, enumerable: true });
+  Object.defineProperty(client, 'rateLimit', { get: () => limiter?.state, enumerable: true });
   return client as unknown as ScanApiClient<Paths, Meta>;
 }

@@ -4,12 +4,32 @@
  */
 export class ScanApiConfigError extends TypeError {
   override readonly name = 'ScanApiConfigError';
-  /** The option at fault: `apiKey`, `baseUrl`… */
-  readonly option: string;
-  constructor(option: string, message: string) {
+  constructor(
+    /** The option at fault: `apiKey`, `baseUrl`… */
+    readonly option: string,
+    message: string,
+  ) {
     super(`${option}: ${message}`);
-    this.option = option;
   }
+}
+
+/** Throws a `ScanApiConfigError` for the first of `keys` of `value` that is not a number >= `min` (a whole one for `whole`). */
+export function checkNumbers<T extends object>(
+  option: string,
+  value: T,
+  keys: (keyof T & string)[],
+  whole?: keyof T,
+): T {
+  for (const key of keys) {
+    const v = value[key] as number;
+    const min = key === whole ? 1 : 0;
+    if (!(v >= min && (key === whole ? Number.isInteger(v) : Number.isFinite(v))))
+      throw new ScanApiConfigError(
+        `${option}.${key}`,
+        `must be a ${key === whole ? 'whole ' : ''}number >= ${min}`,
+      );
+  }
+  return value;
 }
 
 /**
@@ -55,38 +75,33 @@ export interface ScanApiErrorInit extends VendorError {
 /** One error type for everything a call can fail with. Never carries a credential. */
 export class ScanApiError extends Error {
   override readonly name = 'ScanApiError';
-  readonly kind: ScanApiErrorKind;
-  readonly status: number | undefined;
+  declare readonly kind: ScanApiErrorKind;
+  declare readonly status: number | undefined;
   /** The vendor's error code (`3`, `HSS.0001`…), when the body had one. */
-  readonly code: string | number | undefined;
+  declare readonly code: string | number | undefined;
   /** The vendor's own message, when the body had one. */
-  readonly vendorMessage: string | undefined;
+  declare readonly vendorMessage: string | undefined;
   /** `X-Request-Id` or `RequestInfo.requestId`: quote it to the vendor's support. */
-  readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  readonly body: unknown;
-  readonly attempts: number;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly body: unknown;
+  declare readonly attempts: number;
 
-  constructor(init: ScanApiErrorInit, summary?: string) {
-    const where = `${init.method} ${init.url}`;
+  constructor({ message, cause, attempts = 1, ...init }: ScanApiErrorInit, summary?: string) {
     const what =
       summary ??
       (init.kind === 'http'
-        ? `HTTP ${init.status}${init.code !== undefined ? ` ${init.code}` : ''}${init.message ? `: ${init.message}` : ''}`
+        ? `HTTP ${init.status}${init.code !== undefined ? ` ${init.code}` : ''}${message ? `: ${message}` : ''}`
         : init.kind);
-    super(`${what} (${where}${init.requestId ? `, request id ${init.requestId}` : ''})`, {
-      cause: init.cause,
+    super(`${what} (${init.method} ${init.url}${init.requestId ? `, request id ${init.requestId}` : ''})`, {
+      cause,
     });
-    this.kind = init.kind;
-    this.status = init.status;
-    this.code = init.code;
-    this.vendorMessage = init.message;
-    this.requestId = init.requestId;
-    this.method = init.method;
-    this.url = init.url;
-    this.body = init.body;
-    this.attempts = init.attempts ?? 1;
+    // Every field is an own property, undefined when unknown.
+    Object.assign(this, { status: undefined, code: undefined, requestId: undefined, body: undefined }, init, {
+      vendorMessage: message,
+      attempts,
+    });
   }
 }
 

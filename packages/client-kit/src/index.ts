@@ -17,17 +17,31 @@ export {
 } from './errors.js';
 export {
   field,
+  type OffsetHasMoreStyle,
+  type OffsetTotalStyle,
+  offsetHasMorePaging,
+  offsetTotalPaging,
+  type PageStep,
   type PagesOptions,
   type PaginationMeta,
   type PaginationStyle,
+  type PagingSteps,
+  type TokenStyle,
+  tokenPaging,
   walkPages,
 } from './paginate.js';
-export { backoffMs, parseReset, RETRY_DEFAULTS, type RetryOptions, serverDelayMs, sleep } from './retry.js';
+export {
+  parseReset,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RateLimitPlugin,
+  type RateLimitState,
+  rateLimitHeaders,
+} from './rate-limit.js';
+export { backoffMs, RETRY_DEFAULTS, type RetryOptions, serverDelayMs, sleep } from './retry.js';
 export {
   type CallOptions,
   createTransport,
-  type RateLimitOptions,
-  type RateLimitState,
   TIMEOUT_DEFAULTS,
   type TimeoutOptions,
 } from './transport.js';

@@ -1,18 +1,73 @@
 import { ScanApiError, safeUrl } from './errors.js';
 
 /** How an operation pages, declared once in its spec (`x-scanapis-pagination`) and generated. */
-export type PaginationStyle =
-  | { style: 'token'; pageSizeParam: string; tokenParam: string; nextTokenField: string; itemsField: string }
-  | { style: 'offset-total'; offsetParam: string; limitParam: string; totalField: string; itemsField: string }
-  | {
-      style: 'offset-has-more';
-      offsetParam: string;
-      limitParam: string;
-      hasMoreField: string;
-      itemsField: string;
-    };
+export type TokenStyle = {
+  style: 'token';
+  pageSizeParam: string;
+  tokenParam: string;
+  nextTokenField: string;
+  itemsField: string;
+};
+export type OffsetTotalStyle = {
+  style: 'offset-total';
+  offsetParam: string;
+  limitParam: string;
+  totalField: string;
+  itemsField: string;
+};
+export type OffsetHasMoreStyle = {
+  style: 'offset-has-more';
+  offsetParam: string;
+  limitParam: string;
+  hasMoreField: string;
+  itemsField: string;
+};
+export type PaginationStyle = TokenStyle | OffsetTotalStyle | OffsetHasMoreStyle;
 
 export type PaginationMeta = Record<string, PaginationStyle>;
+
+type Query = Record<string, unknown>;
+
+/**
+ * One paging style's code: given a page body with `count` items and the query that fetched it,
+ * the next page's query, or undefined after the last page. `stop` fails the walk; `seen` is the
+ * walk's own set of page tokens.
+ */
+export type PageStep<S extends PaginationStyle> = (
+  style: S,
+  body: unknown,
+  query: Query,
+  count: number,
+  stop: (message: string) => never,
+  seen: Set<string>,
+) => Query | undefined;
+
+/** The steps of the styles a client's operations use (generated beside the declarations, so a bundle holds only those). */
+export type PagingSteps = { [S in PaginationStyle as S['style']]?: PageStep<S> };
+
+/** A next-page token in the body; an empty or missing one ends the walk, a repeated one is an error. */
+export const tokenPaging: PageStep<TokenStyle> = (style, body, query, _count, stop, seen) => {
+  const next = field(body, style.nextTokenField);
+  if (typeof next !== 'string' || next === '') return undefined;
+  if (seen.has(next)) stop(`the server repeated page token ${JSON.stringify(next.slice(0, 40))}`);
+  seen.add(next);
+  return { ...query, [style.tokenParam]: next };
+};
+
+/** An offset, ended by the body's total (or by an empty page). */
+export const offsetTotalPaging: PageStep<OffsetTotalStyle> = (style, body, query, count) => {
+  const offset = Number(query[style.offsetParam] ?? 0) + count;
+  return count > 0 && offset < Number(field(body, style.totalField))
+    ? { ...query, [style.offsetParam]: offset }
+    : undefined;
+};
+
+/** An offset, while the body says more pages follow; an empty page that says so is an error. */
+export const offsetHasMorePaging: PageStep<OffsetHasMoreStyle> = (style, body, query, count, stop) => {
+  if (field(body, style.hasMoreField) !== true) return undefined;
+  if (count === 0) stop('the server says more pages follow but sent an empty page');
+  return { ...query, [style.offsetParam]: Number(query[style.offsetParam] ?? 0) + count };
+};
 
 /** Reads a dotted field (`pagination.hasMore`) from a page body. */
 export function field(body: unknown, path: string): unknown {
@@ -35,52 +90,35 @@ export interface PagesOptions {
 }
 
 /**
- * Walks every page of a list operation by its declared style, yielding each page body. Holds one
+ * Walks every page of a list operation with its style's step, yielding each page body. Holds one
  * page at a time; a repeated token, a page that makes no progress or too many pages is an error.
  */
-export async function* walkPages(
+export async function* walkPages<S extends PaginationStyle>(
   get: Get,
   fail: (path: string, result: { error?: unknown; response: Response }) => never,
   path: string,
-  style: PaginationStyle,
+  style: S,
+  step: PageStep<S>,
   init: Record<string, unknown> = {},
   options: PagesOptions = {},
 ): AsyncGenerator<unknown, void, undefined> {
-  const maxPages = options.maxPages ?? 100_000;
+  const maxPages = options.maxPages || 100_000;
   const params = (init.params ?? {}) as Record<string, unknown>;
-  let query = { ...(params.query as Record<string, unknown> | undefined) };
-  const seenTokens = new Set<string>();
-  const stop = (message: string, response: Response): never => {
-    throw new ScanApiError(
-      { kind: 'pagination', method: 'GET', url: safeUrl(response.url || path) },
-      message,
-    );
-  };
-  for (let page = 1; ; page++) {
+  let query: Query | undefined = { ...(params.query as Query | undefined) };
+  const seen = new Set<string>();
+  for (let page = 1; query; page++) {
     const result = await get(path, { ...init, params: { ...params, query } });
     if (result.error !== undefined || !result.response.ok) fail(path, result);
     const body = result.data;
     yield body;
+    const stop = (message: string): never => {
+      throw new ScanApiError(
+        { kind: 'pagination', method: 'GET', url: safeUrl(result.response.url || path) },
+        message,
+      );
+    };
     const items = field(body, style.itemsField);
-    const count = Array.isArray(items) ? items.length : 0;
-    if (page >= maxPages) stop(`more than ${maxPages} pages: giving up`, result.response);
-    if (style.style === 'token') {
-      const next = field(body, style.nextTokenField);
-      if (typeof next !== 'string' || next === '') return;
-      if (seenTokens.has(next))
-        stop(`the server repeated page token ${JSON.stringify(next.slice(0, 40))}`, result.response);
-      seenTokens.add(next);
-      query = { ...query, [style.tokenParam]: next };
-    } else {
-      const offset = Number(query[style.offsetParam] ?? 0) + count;
-      if (style.style === 'offset-total') {
-        const total = Number(field(body, style.totalField));
-        if (count === 0 || !(offset < total)) return;
-      } else {
-        if (field(body, style.hasMoreField) !== true) return;
-        if (count === 0) stop('the server says more pages follow but sent an empty page', result.response);
-      }
-      query = { ...query, [style.offsetParam]: offset };
-    }
+    query = step(style, body, query, Array.isArray(items) ? items.length : 0, stop, seen);
+    if (query && page >= maxPages) stop(`more than ${maxPages} pages: giving up`);
   }
 }

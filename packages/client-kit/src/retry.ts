@@ -1,4 +1,4 @@
-import { ScanApiConfigError } from './errors.js';
+import { checkNumbers } from './errors.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 disables retries). */
@@ -32,48 +32,21 @@ export function resolveRetry(
   base = RETRY_DEFAULTS,
 ): ResolvedRetry {
   if (value === false) return { ...base, attempts: 1 };
-  const out = { ...base, ...value };
-  for (const key of ['attempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalDelayMs'] as const) {
-    const v = out[key];
-    if (!Number.isFinite(v) || v < 0 || (key === 'attempts' && (!Number.isInteger(v) || v < 1))) {
-      throw new ScanApiConfigError(
-        `${option}.${key}`,
-        `must be a ${key === 'attempts' ? 'whole number >= 1' : 'number >= 0'}`,
-      );
-    }
-  }
-  return out;
+  return checkNumbers(
+    option,
+    { ...base, ...value },
+    ['attempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalDelayMs'],
+    'attempts',
+  );
 }
 
-/**
- * How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date) or a
- * rate-limit reset header (an ISO date, epoch seconds, or seconds from now). Undefined when none.
- */
-export function serverDelayMs(headers: Headers, now: number, resetHeader?: string): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null) {
-    const t = retryAfter.trim();
-    if (/^\d+$/.test(t)) return Number(t) * 1000;
-    const at = Date.parse(t);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
-  if (resetHeader) {
-    const at = parseReset(headers.get(resetHeader), now);
-    if (at !== undefined) return Math.max(0, at - now);
-  }
-  return undefined;
-}
-
-/** A rate-limit reset value as an epoch ms: ISO date, epoch seconds, or seconds from now. */
-export function parseReset(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const t = value.trim();
-  if (/^\d+$/.test(t)) {
-    const n = Number(t);
-    return n > 1e9 ? n * 1000 : now + n * 1000;
-  }
+/** How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date); undefined when none. */
+export function serverDelayMs(headers: Headers, now: number): number | undefined {
+  const t = headers.get('retry-after')?.trim();
+  if (!t) return undefined;
+  if (/^\d+$/.test(t)) return Number(t) * 1000;
   const at = Date.parse(t);
-  return Number.isNaN(at) ? undefined : at;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Exponential backoff with full jitter (AWS's "full jitter"): random in [0, min(max, base·2^attempt)]. */

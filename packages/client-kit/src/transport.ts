@@ -1,8 +1,8 @@
-import { ScanApiConfigError, ScanApiError, type ScanApiErrorKind, safeUrl } from './errors.js';
+import { checkNumbers, ScanApiError, type ScanApiErrorKind, safeUrl } from './errors.js';
+import type { RateLimiter } from './rate-limit.js';
 import {
   backoffMs,
   IDEMPOTENT,
-  parseReset,
   type ResolvedRetry,
   type RetryOptions,
   resolveRetry,
@@ -17,22 +17,6 @@ export interface TimeoutOptions {
   totalMs?: number;
 }
 
-export interface RateLimitOptions {
-  /**
-   * When the last answer said no requests remain, wait for the window to reset before sending
-   * (instead of sending a request that will get a 429). Default false.
-   */
-  waitForReset?: boolean;
-  /** The longest such a wait may be; past it the call fails with kind `rate-limited` (default 60 000). */
-  maxWaitMs?: number;
-}
-
-/** The last rate-limit headers seen, for APIs that send them (Gecko). */
-export interface RateLimitState {
-  remaining: number;
-  reset: Date | undefined;
-}
-
 /** Per-call options, passed in a call's `init` next to `params`: `client.GET(path, { params, timeout, retry })`. */
 export interface CallOptions {
   retry?: RetryOptions | false;
@@ -43,9 +27,8 @@ export interface TransportOptions {
   fetch: typeof globalThis.fetch;
   retry: ResolvedRetry;
   timeout: Required<TimeoutOptions>;
-  rateLimit?: RateLimitOptions & { remainingHeader: string; resetHeader: string };
-  /** Where the rate-limit headers seen are recorded. */
-  state: { rateLimit?: RateLimitState };
+  /** The client's rate limiter, for APIs that send rate-limit headers. */
+  limiter?: RateLimiter;
   random?: () => number;
 }
 
@@ -62,12 +45,7 @@ export function settle(response: Response | undefined): void {
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
 export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
-  const out = { ...base, ...value };
-  for (const key of ['attemptMs', 'totalMs'] as const) {
-    if (!Number.isFinite(out[key]) || out[key] < 0)
-      throw new ScanApiConfigError(`${option}.${key}`, 'must be a number >= 0');
-  }
-  return out;
+  return checkNumbers(option, { ...base, ...value }, ['attemptMs', 'totalMs']);
 }
 
 /**
@@ -75,18 +53,7 @@ export function resolveTimeout(option: string, value: TimeoutOptions | undefined
  * request with its own timeout; retries happen here, so auth and signing ran once, above.
  */
 export function createTransport(options: TransportOptions) {
-  const { state, rateLimit } = options;
-
-  const record = (headers: Headers, now: number) => {
-    if (!rateLimit) return;
-    const remaining = headers.get(rateLimit.remainingHeader);
-    if (remaining === null || !/^\d+$/.test(remaining.trim())) return;
-    const reset = parseReset(headers.get(rateLimit.resetHeader), now);
-    state.rateLimit = {
-      remaining: Number(remaining),
-      reset: reset === undefined ? undefined : new Date(reset),
-    };
-  };
+  const { limiter } = options;
 
   return async function transport(request: Request, init?: RequestInit): Promise<Response> {
     const call = request as Request & CallOptions;
@@ -94,7 +61,7 @@ export function createTransport(options: TransportOptions) {
     const timeout =
       call.timeout !== undefined ? resolveTimeout('timeout', call.timeout, options.timeout) : options.timeout;
     const attempts = IDEMPOTENT.has(request.method) ? retry.attempts : 1;
-    const deadline = timeout.totalMs > 0 ? Date.now() + timeout.totalMs : Number.POSITIVE_INFINITY;
+    const deadline = Date.now() + (timeout.totalMs || Infinity);
     let attempt = 0;
     const fail = (kind: ScanApiErrorKind, cause: unknown, summary: string) =>
       new ScanApiError(
@@ -113,16 +80,8 @@ export function createTransport(options: TransportOptions) {
     let waited = 0;
 
     for (;;) {
-      const rl = state.rateLimit;
-      const untilReset =
-        rateLimit?.waitForReset && rl?.remaining === 0 && rl.reset ? rl.reset.getTime() - Date.now() : 0;
-      if (untilReset > (rateLimit?.maxWaitMs ?? 60_000)) {
-        throw fail(
-          'rate-limited',
-          undefined,
-          `rate limit reached; the window resets in ${Math.ceil(untilReset / 1000)} s`,
-        );
-      }
+      const untilReset = limiter?.wait(Date.now()) ?? 0;
+      if (typeof untilReset === 'string') throw fail('rate-limited', undefined, untilReset);
       if (untilReset > 0) await wait(untilReset);
       if (request.signal.aborted) throw aborted();
       attempt++;
@@ -132,7 +91,7 @@ export function createTransport(options: TransportOptions) {
       // process open.
       const controller = new AbortController();
       let expired: 'attempt' | 'total' | undefined;
-      const attemptLeft = timeout.attemptMs > 0 ? timeout.attemptMs : Number.POSITIVE_INFINITY;
+      const attemptLeft = timeout.attemptMs || Infinity;
       const totalLeft = deadline - Date.now();
       let timer: ReturnType<typeof setTimeout> | undefined;
       if (Number.isFinite(Math.min(attemptLeft, totalLeft))) {
@@ -154,14 +113,14 @@ export function createTransport(options: TransportOptions) {
       try {
         const response = await options.fetch(attemptRequest, init);
         const now = Date.now();
-        record(response.headers, now);
+        limiter?.record(response.headers, now);
         if (attempt >= attempts || !retry.statuses.includes(response.status)) {
           // The timer stays until the body has been read: the client calls settle() then.
           if (timer !== undefined) timers.set(response, timer);
           return response;
         }
         clearTimeout(timer);
-        const asked = serverDelayMs(response.headers, now, rateLimit?.resetHeader);
+        const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
         delay = Math.min(asked ?? backoffMs(attempt - 1, retry, options.random), retry.maxDelayMs);
         if (waited + delay > retry.maxTotalDelayMs) return response;
         await response.body?.cancel();

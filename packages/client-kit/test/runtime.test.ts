@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createScanApiClient, type PaginationMeta, ScanApiError, type VendorError } from '../src/index.js';
+import {
+  createScanApiClient,
+  offsetHasMorePaging,
+  offsetTotalPaging,
+  type PaginationMeta,
+  rateLimitHeaders,
+  ScanApiError,
+  tokenPaging,
+  type VendorError,
+} from '../src/index.js';
 import { json, startServer } from './fixtures/server.js';
 
 const ITEMS = Array.from({ length: 250 }, (_, i) => ({ id: i }));
@@ -55,8 +64,13 @@ function client(baseUrl: string, options: Parameters<typeof createScanApiClient>
       baseUrl,
       headers: { 'X-API-Key': SECRET },
       pagination,
+      paging: {
+        token: tokenPaging,
+        'offset-total': offsetTotalPaging,
+        'offset-has-more': offsetHasMorePaging,
+      },
       parseError,
-      rateLimitHeaders: { remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset' },
+      rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },
     { retry: { baseDelayMs: 1, maxDelayMs: 20 }, ...options },
   );
@@ -172,6 +186,16 @@ describe('paginate: each declared style walks every item exactly once', () => {
     expect(error).toBeInstanceOf(ScanApiError);
     expect(error.kind).toBe('pagination');
     expect(error.message).toContain(want);
+  });
+
+  it.each([
+    ['exactly maxPages pages', { given: { maxPages: 3 }, want: { items: 250 } }],
+    ['fewer pages than maxPages', { given: { maxPages: 4 }, want: { items: 250 } }],
+  ])('%s: the walk completes', async (_, { given, want }) => {
+    const server = await serve(pagingRoute());
+    let items = 0;
+    for await (const _ of client(server.url).paginate('/token', { maxPages: given.maxPages })) items++;
+    expect(items).toBe(want.items);
   });
 
   it('an error page mid-walk throws the typed error', async () => {

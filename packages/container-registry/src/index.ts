@@ -9,7 +9,7 @@ import {
   type TokenSource,
   type VendorError,
 } from '@scanapis/client-kit';
-import { pagination } from './generated/pagination.gen.js';
+import { pagination, paging } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -162,6 +162,7 @@ export function createContainerRegistryClient(
       baseUrl: normalizeBaseUrl(baseUrl, CONTAINER_REGISTRY_BASE_URLS[cloud]),
       middleware: [headerAuth('iamToken', 'Authorization', iamToken, bearer)],
       pagination,
+      paging,
       parseError: parseStatusError,
     },
     runtime,

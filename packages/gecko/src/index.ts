@@ -2,11 +2,12 @@ import {
   createScanApiClient,
   normalizeBaseUrl,
   type RuntimeOptions,
+  rateLimitHeaders,
   type ScanApiClient,
   ScanApiConfigError,
   type VendorError,
 } from '@scanapis/client-kit';
-import { pagination } from './generated/pagination.gen.js';
+import { pagination, paging } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -64,8 +65,9 @@ export function createGeckoClient(options: GeckoClientOptions): GeckoClient {
       baseUrl: normalizeBaseUrl(baseUrl, GECKO_BASE_URL),
       headers: { 'X-API-Key': apiKey },
       pagination,
+      paging,
       parseError: parseGeckoError,
-      rateLimitHeaders: { remaining: 'X-RateLimit-Remaining', reset: 'X-RateLimit-Reset' },
+      rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },
     runtime,
   );

@@ -11,7 +11,7 @@ import {
 } from '@scanapis/client-kit';
 import type { AkSkCredentials } from '@scanapis/huawei-signer';
 import type { FetchOptions, FetchResponse, Middleware } from 'openapi-fetch';
-import { pagination } from './generated/pagination.gen.js';
+import { pagination, paging } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -240,6 +240,7 @@ export function createHssClient(options: HssClientOptions): HssClient {
       middleware: [authenticate],
       pathParams: { project_id: projectId },
       pagination,
+      paging,
       parseError: parseHssError,
     },
     runtime,

@@ -3,6 +3,8 @@
  * specs/container-registry/dist/openapi.json. Change the spec under specs/container-registry/ and run `pnpm turbo run generate`.
  */
 
+import { tokenPaging } from '@scanapis/client-kit';
+
 /** How each list operation pages, from the spec's `x-scanapis-pagination`. */
 export const pagination = {
   "/container-registry/v1/scans": {
@@ -20,3 +22,8 @@ export const pagination = {
     "itemsField": "images"
   }
 } as const;
+
+/** The runtime's code for the styles above (only these are bundled). */
+export const paging = {
+  "token": tokenPaging,
+};

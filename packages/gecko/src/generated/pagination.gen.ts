@@ -3,6 +3,8 @@
  * specs/gecko/dist/openapi.json. Change the spec under specs/gecko/ and run `pnpm turbo run generate`.
  */
 
+import { offsetHasMorePaging } from '@scanapis/client-kit';
+
 /** How each list operation pages, from the spec's `x-scanapis-pagination`. */
 export const pagination = {
   "/api/v1/scans": {
@@ -13,3 +15,8 @@ export const pagination = {
     "itemsField": "data"
   }
 } as const;
+
+/** The runtime's code for the styles above (only these are bundled). */
+export const paging = {
+  "offset-has-more": offsetHasMorePaging,
+};

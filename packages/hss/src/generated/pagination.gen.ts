@@ -3,6 +3,8 @@
  * specs/hss/dist/openapi.json. Change the spec under specs/hss/ and run `pnpm turbo run generate`.
  */
 
+import { offsetTotalPaging } from '@scanapis/client-kit';
+
 /** How each list operation pages, from the spec's `x-scanapis-pagination`. */
 export const pagination = {
   "/v5/{project_id}/image/registries/images": {
@@ -13,3 +15,8 @@ export const pagination = {
     "itemsField": "data_list"
   }
 } as const;
+
+/** The runtime's code for the styles above (only these are bundled). */
+export const paging = {
+  "offset-total": offsetTotalPaging,
+};

@@ -1,0 +1,75 @@
+/**
+ * Rate-limit awareness as a plugin: a client whose API sends rate-limit headers (Gecko) passes
+ * `rateLimitHeaders(...)` in its definition; the others never bundle this module.
+ */
+
+export interface RateLimitOptions {
+  /**
+   * When the last answer said no requests remain, wait for the window to reset before sending
+   * (instead of sending a request that will get a 429). Default false.
+   */
+  waitForReset?: boolean;
+  /** The longest such a wait may be; past it the call fails with kind `rate-limited` (default 60 000). */
+  maxWaitMs?: number;
+}
+
+/** The last rate-limit headers seen, for APIs that send them (Gecko). */
+export interface RateLimitState {
+  remaining: number;
+  reset: Date | undefined;
+}
+
+/** What the transport asks of a rate limiter. */
+export interface RateLimiter {
+  /** The last headers seen. */
+  readonly state: RateLimitState | undefined;
+  /** Reads an answer's rate-limit headers. */
+  record(headers: Headers, now: number): void;
+  /** Before an attempt: ms to wait for the window to reset (0: send now), or why the call must fail. */
+  wait(now: number): number | string;
+  /** When the answer's reset header says the window reopens, as a delay in ms (a retry's fallback for `Retry-After`). */
+  resetDelay(headers: Headers, now: number): number | undefined;
+}
+
+/** Makes a client's rate limiter from the user's `rateLimit` options. */
+export type RateLimitPlugin = (options?: RateLimitOptions) => RateLimiter;
+
+/** A rate-limit reset value as an epoch ms: ISO date, epoch seconds, or seconds from now. */
+export function parseReset(value: string | null, now: number): number | undefined {
+  const t = value?.trim();
+  if (!t) return undefined;
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    return n > 1e9 ? n * 1000 : now + n * 1000;
+  }
+  const at = Date.parse(t);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+/** A rate limiter reading the API's `remaining` and `reset` headers (`X-RateLimit-Remaining`…). */
+export function rateLimitHeaders(remainingHeader: string, resetHeader: string): RateLimitPlugin {
+  return ({ waitForReset, maxWaitMs = 60_000 } = {}) => {
+    const limiter: RateLimiter = {
+      state: undefined,
+      record(headers, now) {
+        const remaining = headers.get(remainingHeader)?.trim();
+        if (!remaining || !/^\d+$/.test(remaining)) return;
+        const reset = parseReset(headers.get(resetHeader), now);
+        (limiter as { state: RateLimitState }).state = {
+          remaining: Number(remaining),
+          reset: reset === undefined ? undefined : new Date(reset),
+        };
+      },
+      wait(now) {
+        const { state } = limiter;
+        const ms = waitForReset && state?.remaining === 0 && state.reset ? state.reset.getTime() - now : 0;
+        return ms > maxWaitMs ? `rate limit reached; the window resets in ${Math.ceil(ms / 1000)} s` : ms;
+      },
+      resetDelay(headers, now) {
+        const at = parseReset(headers.get(resetHeader), now);
+        return at === undefined ? undefined : Math.max(0, at - now);
+      },
+    };
+    return limiter;
+  };
+}
