@@ -48,25 +48,27 @@ export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
 
 const HEADER_DATE = 'x-sdk-date';
-const HEADER_TOKEN = 'x-security-token';
 const HEADER_CONTENT_SHA256 = 'x-sdk-content-sha256';
 const SDK_DATE_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const HEX_SHA256_RE = /^[0-9a-fA-F]{64}$/;
-const HTTP_WHITESPACE_EDGES = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 const utf8 = new TextEncoder();
+const HMAC: HmacImportParams = { name: 'HMAC', hash: 'SHA-256' };
+/** Not fatal: invalid UTF-8 becomes U+FFFD. */
+const utf8Lenient = new TextDecoder();
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, e.g. `20240102T030405Z`. */
 export function formatSdkDate(d: Date): string {
-  const ms = d.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('formatSdkDate: the Date is invalid');
   const year = d.getUTCFullYear();
-  if (year < 0 || year > 9999) {
-    throw new RangeError(`formatSdkDate: year ${year} does not fit the 4-digit X-Sdk-Date format`);
+  if (!(year >= 0 && year <= 9999)) {
+    throw new RangeError(
+      year < 0 || year > 9999
+        ? `formatSdkDate: year ${year} does not fit the 4-digit X-Sdk-Date format`
+        : 'formatSdkDate: the Date is invalid', // year is NaN
+    );
   }
-  // toISOString() → 2024-01-02T03:04:05.678Z
-  const iso = d.toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  // 2024-01-02T03:04:05.678Z → 20240102T030405Z
+  return d.toISOString().replace(/[-:]|\.\d+/g, '');
 }
 
 /** Parses `YYYYMMDDTHHMMSSZ`; undefined when the text is not exactly a valid instant in that format. */
@@ -79,69 +81,22 @@ function parseSdkDate(text: string): Date | undefined {
   return formatSdkDate(date) === text ? date : undefined;
 }
 
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x30 && byte <= 0x39) || // 0-9
-    (byte >= 0x41 && byte <= 0x5a) || // A-Z
-    (byte >= 0x61 && byte <= 0x7a) || // a-z
-    byte === 0x2d || // -
-    byte === 0x2e || // .
-    byte === 0x5f || // _
-    byte === 0x7e // ~
+/**
+ * RFC 3986 percent-encoding of the UTF-8 bytes, upper-case hex: encodeURIComponent also leaves `!'()*` as
+ * they are. Only for well-formed text (encodeURIComponent throws on a lone surrogate); the URL parser and
+ * TextDecoder only ever produce well-formed text, which is all the canonical request encodes.
+ */
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
 
 /** RFC 3986 percent-encoding of the UTF-8 bytes: everything but `A-Z a-z 0-9 - . _ ~`, upper-case hex. */
 export function uriEncode(text: string): string {
-  let out = '';
-  for (const byte of utf8.encode(text)) {
-    out += isUnreserved(byte)
-      ? String.fromCharCode(byte)
-      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
-
-/** Percent-decodes runs of `%XX`; malformed escapes stay as they are, invalid UTF-8 becomes U+FFFD. */
-function percentDecode(text: string): string {
-  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-    const bytes = new Uint8Array(run.length / 3);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
-    return utf8Lenient.decode(bytes);
-  });
-}
-
-/** Each path segment URI-encoded (after decoding what arrived encoded), always ending with `/`. */
-function canonicalUri(pathname: string): string {
-  const path = percentDecode(pathname).split('/').map(uriEncode).join('/');
-  return path.endsWith('/') ? path : `${path}/`;
-}
-
-/** Default `Array#sort` order: UTF-16 code units, as the SDK's `keys.sort()` / `value.sort()`. */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Query parsed like URLSearchParams (`+` is a space), grouped by key, keys sorted by their decoded text,
- * repeated keys' values sorted too, then `encode(key)=encode(value)` joined with `&`. No query → "".
- */
-function canonicalQueryString(search: string): string {
-  const grouped = new Map<string, string[]>();
-  for (const [key, value] of new URLSearchParams(search)) {
-    const values = grouped.get(key);
-    if (values) values.push(value);
-    else grouped.set(key, [value]);
-  }
-  const parts: string[] = [];
-  for (const key of [...grouped.keys()].sort(byCodeUnits)) {
-    const encodedKey = uriEncode(key);
-    for (const value of (grouped.get(key) ?? []).sort(byCodeUnits))
-      parts.push(`${encodedKey}=${uriEncode(value)}`);
-  }
-  return parts.join('&');
+  // A lone surrogate is encoded as U+FFFD, as TextEncoder would.
+  return encode((text as string & { toWellFormed(): string }).toWellFormed());
 }
 
 type HeaderInput = Record<string, string | string[] | undefined> | Headers;
@@ -149,63 +104,32 @@ type HeaderInput = Record<string, string | string[] | undefined> | Headers;
 /** Lower-case names → values with HTTP whitespace trimmed; repeated names joined with ", " (like `Headers`). */
 function normalizeHeaders(input: HeaderInput | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (name: string, value: string) => {
-    const key = name.toLowerCase();
-    const trimmed = value.replace(HTTP_WHITESPACE_EDGES, '');
-    const previous = out.get(key);
-    out.set(key, previous === undefined ? trimmed : `${previous}, ${trimmed}`);
-  };
-  if (input === undefined) return out;
-  if (typeof Headers !== 'undefined' && input instanceof Headers) {
-    for (const [name, value] of input) add(name, value);
-    return out;
-  }
-  for (const [name, value] of Object.entries(input as Record<string, string | string[] | undefined>)) {
+  const entries =
+    typeof Headers !== 'undefined' && input instanceof Headers
+      ? input
+      : Object.entries((input ?? {}) as Record<string, string | string[] | undefined>);
+  for (let [name, value] of entries) {
     if (value === undefined) continue;
-    add(name, Array.isArray(value) ? value.join(', ') : String(value));
+    name = name.toLowerCase();
+    value = (Array.isArray(value) ? value.join(', ') : String(value)).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+    out.set(name, out.has(name) ? `${out.get(name)}, ${value}` : value);
   }
   return out;
-}
-
-function toBytes(body: string | Uint8Array | null | undefined): Uint8Array<ArrayBuffer> {
-  if (body === null || body === undefined) return new Uint8Array(0);
-  if (typeof body === 'string') return utf8.encode(body);
-  return new Uint8Array(body); // a copy backed by a plain ArrayBuffer, as Web Crypto wants
 }
 
 function toHex(buffer: ArrayBuffer): string {
-  let out = '';
-  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, '0');
-  return out;
+  return Array.from(new Uint8Array(buffer), (byte) => (byte + 256).toString(16).slice(1)).join('');
 }
 
-async function sha256Hex(data: string | Uint8Array | null | undefined): Promise<string> {
-  return toHex(await globalThis.crypto.subtle.digest('SHA-256', toBytes(data)));
-}
-
-function hmacKey(secretKey: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return globalThis.crypto.subtle.importKey(
-    'raw',
-    utf8.encode(secretKey),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    [usage],
-  );
+function sha256Hex(data: string | Uint8Array | null | undefined): Promise<string> {
+  // A Uint8Array is copied: Web Crypto wants one backed by a plain ArrayBuffer.
+  return crypto.subtle
+    .digest('SHA-256', typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data ?? []))
+    .then(toHex);
 }
 
 function toUrl(url: string | URL): URL {
   return typeof url === 'string' ? new URL(url) : url;
-}
-
-/** The SDK signs no `content-type` that mentions multipart/form-data (its boundary is set later). */
-function isSignable(name: string, value: string): boolean {
-  if (name === 'authorization') return false;
-  return !(name === 'content-type' && value.includes('multipart/form-data'));
-}
-
-async function payloadHash(headers: Map<string, string>, body: string | Uint8Array | null | undefined) {
-  // Like the SDK: an X-Sdk-Content-Sha256 header (e.g. UNSIGNED-PAYLOAD) stands in for the body's hash.
-  return headers.get(HEADER_CONTENT_SHA256) ?? (await sha256Hex(body));
 }
 
 /**
@@ -219,30 +143,40 @@ export async function buildCanonicalRequest(
 ): Promise<string> {
   const url = toUrl(req.url);
   const headers = normalizeHeaders(req.headers);
-  if (!headers.has('host')) headers.set('host', url.host);
-  return canonicalRequestFrom(req.method, url, headers, signedHeaders, req.body);
+  headers.set('host', headers.get('host') ?? url.host);
+  return canonicalRequestFrom(req, url, headers, signedHeaders);
 }
 
+/**
+ * Method, path, query, headers, signed header names and payload hash, one per line:
+ * - path: percent-decoded (runs of `%XX`; malformed escapes stay as they are, invalid UTF-8 becomes U+FFFD),
+ *   then each segment URI-encoded, always ending with `/`. Encoding the whole path turns each `/` into `%2F`,
+ *   the only `%2F` in the output, so turning them back to `/` is encoding segment by segment;
+ * - query: parsed like URLSearchParams (`+` is a space), sorted by decoded key then value, in UTF-16 code units
+ *   (as the SDK sorts the keys, then each repeated key's values), then `encode(key)=encode(value)` joined with
+ *   `&` (no query → "").
+ */
 async function canonicalRequestFrom(
-  method: string,
+  req: SignableRequest | VerifiableRequest,
   url: URL,
   headers: Map<string, string>,
   signedHeaders: readonly string[],
-  body: string | Uint8Array | null | undefined,
 ): Promise<string> {
-  const canonicalHeaders = signedHeaders.map((name) => `${name}:${headers.get(name) ?? ''}\n`).join('');
+  const path = url.pathname.replace(/(?:%[\da-f]{2})+/gi, (run) =>
+    utf8Lenient.decode(Uint8Array.from(run.slice(1).split('%'), (hex) => +`0x${hex}`)),
+  );
   return [
-    method.toUpperCase(),
-    canonicalUri(url.pathname),
-    canonicalQueryString(url.search),
-    canonicalHeaders,
+    req.method.toUpperCase(),
+    encode(path).replace(/%2F/g, '/').replace(/\/?$/, '/'),
+    [...new URLSearchParams(url.search)]
+      .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
+      .map(([key, value]) => `${encode(key)}=${encode(value)}`)
+      .join('&'),
+    signedHeaders.map((name) => `${name}:${headers.get(name) ?? ''}\n`).join(''),
     signedHeaders.join(';'),
-    await payloadHash(headers, body),
+    // Like the SDK: an X-Sdk-Content-Sha256 header (e.g. UNSIGNED-PAYLOAD) stands in for the body's hash.
+    headers.get(HEADER_CONTENT_SHA256) ?? (await sha256Hex(req.body)),
   ].join('\n');
-}
-
-async function stringToSign(sdkDate: string, canonicalRequest: string): Promise<string> {
-  return `${SIGNING_ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonicalRequest)}`;
 }
 
 /**
@@ -256,33 +190,33 @@ export async function signRequest(
   creds: AkSkCredentials,
   now: Date = new Date(),
 ): Promise<Record<string, string>> {
-  if (!creds.accessKey || /[\s,=]/.test(creds.accessKey)) {
+  const { accessKey, secretKey, securityToken } = creds;
+  if (!accessKey || /[\s,=]/.test(accessKey)) {
     throw new TypeError('signRequest: accessKey must be non-empty, without whitespace, "," or "="');
   }
-  if (!creds.secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
+  if (!secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
   const url = toUrl(req.url);
   const sdkDate = formatSdkDate(now);
 
   const headers = normalizeHeaders(req.headers);
-  headers.set(HEADER_DATE, sdkDate);
-  if (creds.securityToken) headers.set(HEADER_TOKEN, creds.securityToken);
-  if (!headers.has('host')) headers.set('host', url.host);
+  headers.set('x-sdk-date', sdkDate);
+  if (securityToken) headers.set('x-security-token', securityToken);
+  headers.set('host', headers.get('host') ?? url.host);
+  // Not signed: Authorization, and (like the SDK) a multipart Content-Type, whose boundary is set later.
+  headers.delete('authorization');
+  if (headers.get('content-type')?.includes('multipart/form-data')) headers.delete('content-type');
 
-  const signedHeaders = [...headers]
-    .filter(([name, value]) => isSignable(name, value))
-    .map(([name]) => name)
-    .sort(byCodeUnits);
-  const canonical = await canonicalRequestFrom(req.method, url, headers, signedHeaders, req.body);
-  const toSign = await stringToSign(sdkDate, canonical);
-  const key = await hmacKey(creds.secretKey, 'sign');
-  const signature = toHex(await globalThis.crypto.subtle.sign('HMAC', key, utf8.encode(toSign)));
-
-  const out: Record<string, string> = {
-    Authorization: `${SIGNING_ALGORITHM} Access=${creds.accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`,
+  const signedHeaders = [...headers.keys()].sort();
+  const canonical = await canonicalRequestFrom(req, url, headers, signedHeaders);
+  // StringToSign, then its HMAC.
+  const toSign = utf8.encode(`${SIGNING_ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonical)}`);
+  const key = await crypto.subtle.importKey('raw', utf8.encode(secretKey), HMAC, false, ['sign']);
+  const signature = toHex(await crypto.subtle.sign('HMAC', key, toSign));
+  return {
+    Authorization: `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`,
     'X-Sdk-Date': sdkDate,
+    ...(securityToken && { 'X-Security-Token': securityToken }),
   };
-  if (creds.securityToken) out['X-Security-Token'] = creds.securityToken;
-  return out;
 }
 
 interface ParsedAuthorization {
@@ -389,11 +323,11 @@ export async function verifySignature(
     }
   }
 
-  const canonical = await canonicalRequestFrom(req.method, url, headers, parsed.signedHeaders, req.body);
-  const toSign = await stringToSign(sdkDate, canonical);
-  const key = await hmacKey(secret, 'verify');
+  const canonical = await canonicalRequestFrom(req, url, headers, parsed.signedHeaders);
+  const canonicalHash = await sha256Hex(canonical);
+  const toSign = utf8.encode(`${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalHash}`);
+  const key = await crypto.subtle.importKey('raw', utf8.encode(secret), HMAC, false, ['verify']);
   // subtle.verify compares in constant time.
-  const valid = await globalThis.crypto.subtle.verify('HMAC', key, parsed.signature, utf8.encode(toSign));
-  if (valid) return undefined;
-  return `signature mismatch: the server's canonical request hashes to ${await sha256Hex(canonical)} (signed headers ${parsed.signedHeaders.join(';')})`;
+  if (await crypto.subtle.verify('HMAC', key, parsed.signature, toSign)) return undefined;
+  return `signature mismatch: the server's canonical request hashes to ${canonicalHash} (signed headers ${parsed.signedHeaders.join(';')})`;
 }

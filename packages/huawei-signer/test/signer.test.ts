@@ -7,6 +7,7 @@ import {
   formatSdkDate,
   type SignableRequest,
   signRequest,
+  uriEncode,
   type VerifiableRequest,
   verifySignature,
 } from '../src/signer.js';
@@ -524,6 +525,20 @@ describe('formatSdkDate', () => {
     ['a negative year', { given: new Date('-000001-01-01T00:00:00Z'), want: /year -1/ }],
   ])('refuses %s', (_name, { given, want }) => {
     expect(() => formatSdkDate(given)).toThrow(want);
+  });
+});
+
+describe('uriEncode', () => {
+  it.each<[string, { given: string; want: string }]>([
+    ['unreserved characters as they are', { given: 'AZaz09-._~', want: 'AZaz09-._~' }],
+    ['sub-delims encodeURIComponent leaves alone', { given: "!'()*", want: '%21%27%28%29%2A' }],
+    ['reserved characters and %', { given: ' /?#[]@+=&%', want: '%20%2F%3F%23%5B%5D%40%2B%3D%26%25' }],
+    ['UTF-8, upper-case hex', { given: 'é漢😀', want: '%C3%A9%E6%BC%A2%F0%9F%98%80' }],
+    ['a lone high surrogate as U+FFFD', { given: 'a\uD800b', want: 'a%EF%BF%BDb' }],
+    ['a lone low surrogate as U+FFFD', { given: '\uDC00', want: '%EF%BF%BD' }],
+    ['a reversed pair as two U+FFFD', { given: '\uDE00\uD83D', want: '%EF%BF%BD%EF%BF%BD' }],
+  ])('%s', (_name, { given, want }) => {
+    expect(uriEncode(given)).toBe(want);
   });
 });
 
