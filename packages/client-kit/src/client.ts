@@ -1,12 +1,7 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import { ScanApiConfigError, ScanApiError, type VendorError } from './errors.js';
 import {
-  ScanApiConfigError,
-  ScanApiError,
-  type ScanApiErrorKind,
-  safeUrl,
-  type VendorError,
-} from './errors.js';
-import {
+  field,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
@@ -93,33 +88,34 @@ export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
   readonly rateLimit: RateLimitState | undefined;
 }
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-
-/** What an error thrown while reading an answer means, by its name. */
-const KIND_BY_NAME: Record<string, ScanApiErrorKind> = {
-  SyntaxError: 'parse',
-  TimeoutError: 'timeout',
-  AbortError: 'aborted',
-};
-
 /**
  * A call's init as openapi-fetch gets it: the client's own path parameters as defaults, and
  * per-call `retry`/`timeout` riding on the final Request to the transport (a last per-call
  * middleware attaches them, so they survive middleware that replaces the Request).
  */
 function prepareInit(
-  init: Record<string, unknown> = {},
+  init: Record<string, unknown> & CallOptions = {},
   pathParams?: Record<string, string>,
 ): Record<string, unknown> {
-  if (!pathParams && init.retry === undefined && init.timeout === undefined) return init;
-  const { retry, timeout, ...rest } = init as Record<string, unknown> & CallOptions;
-  if (pathParams) {
-    const params = (rest.params ?? {}) as { path?: Record<string, unknown> };
-    rest.params = { ...params, path: { ...pathParams, ...params.path } };
-  }
-  if (retry === undefined && timeout === undefined) return rest;
-  const attach: Middleware = { onRequest: ({ request }) => Object.assign(request, { retry, timeout }) };
-  return { ...rest, middleware: [...((rest.middleware as Middleware[] | undefined) ?? []), attach] };
+  const {
+    retry,
+    timeout,
+    params,
+    middleware = [],
+  } = init as CallOptions & {
+    params?: { path?: object };
+    middleware?: Middleware[];
+  };
+  return {
+    ...init,
+    ...(pathParams && { params: { ...params, path: { ...pathParams, ...params?.path } } }),
+    ...((retry ?? timeout) !== undefined && {
+      middleware: [
+        ...middleware,
+        { onRequest: ({ request }) => Object.assign(request, { retry, timeout }) } satisfies Middleware,
+      ],
+    }),
+  };
 }
 
 /** Builds a client from a package's definition and the user's runtime options. */
@@ -127,6 +123,8 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   definition: ClientDefinition<Meta>,
   options: RuntimeOptions = {},
 ): ScanApiClient<Paths, Meta> {
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new ScanApiConfigError('fetch', 'must be a fetch function');
   const limiter = definition.rateLimit?.(options.rateLimit);
   const transport = createTransport({
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
@@ -150,7 +148,7 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
     throw new ScanApiError({
       kind: 'http',
       method,
-      url: safeUrl(result.response.url || definition.baseUrl + path),
+      url: result.response.url || definition.baseUrl + path,
       status: result.response.status,
       body: result.error,
       ...vendor,
@@ -160,18 +158,29 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
     // A credential function that returned nothing is a configuration error, not a transport one.
     if (error instanceof ScanApiError || error instanceof ScanApiConfigError) return error;
     const e = error as Error & { cause?: Error };
-    const kind = KIND_BY_NAME[e?.name] ?? 'network';
+    // What an error thrown while reading an answer means, by its name.
+    const kind =
+      ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
+        e?.name as 'SyntaxError'
+      ] ?? 'network';
     return new ScanApiError(
-      { kind, method, url: safeUrl(definition.baseUrl + path), cause: e },
+      { kind, method, url: definition.baseUrl + path, cause: e },
       kind === 'parse'
         ? `the answer is not valid JSON: ${e.message}`
         : `${kind}: ${e?.cause?.message ?? e?.message ?? e}`,
     );
   };
 
-  const client = { ...raw } as unknown as Record<string, unknown>;
-  for (const method of METHODS) {
-    const call = raw[method] as (
+  const client = {
+    ...raw,
+    /** The last rate-limit headers the API sent, if it sends them. */
+    get rateLimit() {
+      return limiter?.state;
+    },
+  } as unknown as Record<string, unknown>;
+  // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
+  for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
+    const call = raw[method as 'GET'] as (
       path: string,
       init?: unknown,
     ) => Promise<{ error?: unknown; response: Response }>;
@@ -206,7 +215,7 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   client.pages = (path: string, init: Record<string, unknown> = {}) => {
     const { maxPages, ...rest } = init as Record<string, unknown> & PagesOptions;
     const { style, step } = pagingOf(path);
-    return walkPages(get, (p, r) => httpError('GET', p, r), path, style, step, rest, { maxPages });
+    return walkPages(get, httpError, path, style, step, rest, maxPages || undefined);
   };
   client.paginate = async function* (path: string, init?: Record<string, unknown>) {
     const { style } = pagingOf(path);
@@ -214,10 +223,9 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
       path,
       init,
     )) {
-      const items = (page as Record<string, unknown>)?.[style.itemsField];
+      const items = field(page, style.itemsField);
       if (Array.isArray(items)) yield* items;
     }
   };
-  Object.defineProperty(client, 'rateLimit', { get: () => limiter?.state, enumerable: true });
   return client as unknown as ScanApiClient<Paths, Meta>;
 }

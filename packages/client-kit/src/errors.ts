@@ -4,12 +4,11 @@
  */
 export class ScanApiConfigError extends TypeError {
   override readonly name = 'ScanApiConfigError';
-  constructor(
-    /** The option at fault: `apiKey`, `baseUrl`… */
-    readonly option: string,
-    message: string,
-  ) {
+  /** The option at fault: `apiKey`, `baseUrl`… */
+  declare readonly option: string;
+  constructor(option: string, message: string) {
     super(`${option}: ${message}`);
+    this.option = option;
   }
 }
 
@@ -62,7 +61,7 @@ export interface VendorError {
 export interface ScanApiErrorInit extends VendorError {
   kind: ScanApiErrorKind;
   method: string;
-  /** The request URL without its query string (never headers: credentials live there). */
+  /** The request URL; the error keeps its origin and path only (credentials may live in a query). */
   url: string;
   status?: number;
   /** The parsed error body, as the spec types it (or the raw text when it was not JSON). */
@@ -89,6 +88,7 @@ export class ScanApiError extends Error {
   declare readonly attempts: number;
 
   constructor({ message, cause, attempts = 1, ...init }: ScanApiErrorInit, summary?: string) {
+    init.url = safeUrl(init.url);
     const what =
       summary ??
       (init.kind === 'http'
@@ -97,11 +97,7 @@ export class ScanApiError extends Error {
     super(`${what} (${init.method} ${init.url}${init.requestId ? `, request id ${init.requestId}` : ''})`, {
       cause,
     });
-    // Every field is an own property, undefined when unknown.
-    Object.assign(this, { status: undefined, code: undefined, requestId: undefined, body: undefined }, init, {
-      vendorMessage: message,
-      attempts,
-    });
+    Object.assign(this, init, { vendorMessage: message, attempts });
   }
 }
 

@@ -38,7 +38,7 @@ export {
   type RateLimitState,
   rateLimitHeaders,
 } from './rate-limit.js';
-export { backoffMs, RETRY_DEFAULTS, type RetryOptions, serverDelayMs, sleep } from './retry.js';
+export { backoffMs, RETRY_DEFAULTS, type RetryOptions, serverDelayMs } from './retry.js';
 export {
   type CallOptions,
   createTransport,

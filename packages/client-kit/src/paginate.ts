@@ -1,4 +1,4 @@
-import { ScanApiError, safeUrl } from './errors.js';
+import { ScanApiError } from './errors.js';
 
 /** How an operation pages, declared once in its spec (`x-scanapis-pagination`) and generated. */
 export type TokenStyle = {
@@ -95,25 +95,24 @@ export interface PagesOptions {
  */
 export async function* walkPages<S extends PaginationStyle>(
   get: Get,
-  fail: (path: string, result: { error?: unknown; response: Response }) => never,
+  fail: (method: 'GET', path: string, result: { error?: unknown; response: Response }) => never,
   path: string,
   style: S,
   step: PageStep<S>,
   init: Record<string, unknown> = {},
-  options: PagesOptions = {},
+  maxPages = 100_000,
 ): AsyncGenerator<unknown, void, undefined> {
-  const maxPages = options.maxPages || 100_000;
   const params = (init.params ?? {}) as Record<string, unknown>;
   let query: Query | undefined = { ...(params.query as Query | undefined) };
   const seen = new Set<string>();
   for (let page = 1; query; page++) {
     const result = await get(path, { ...init, params: { ...params, query } });
-    if (result.error !== undefined || !result.response.ok) fail(path, result);
+    if (result.error !== undefined || !result.response.ok) fail('GET', path, result);
     const body = result.data;
     yield body;
     const stop = (message: string): never => {
       throw new ScanApiError(
-        { kind: 'pagination', method: 'GET', url: safeUrl(result.response.url || path) },
+        { kind: 'pagination', method: 'GET', url: result.response.url || path },
         message,
       );
     };

@@ -1,4 +1,4 @@
-import { checkNumbers, ScanApiError, type ScanApiErrorKind, safeUrl } from './errors.js';
+import { checkNumbers, ScanApiError, type ScanApiErrorKind } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import {
   backoffMs,
@@ -7,7 +7,6 @@ import {
   type RetryOptions,
   resolveRetry,
   serverDelayMs,
-  sleep,
 } from './retry.js';
 
 export interface TimeoutOptions {
@@ -33,13 +32,11 @@ export interface TransportOptions {
 }
 
 /** The running timeout of each response handed out, until its body has been read. */
-const timers = new WeakMap<Response, ReturnType<typeof setTimeout>>();
+const timers = new WeakMap<Response, ReturnType<typeof setTimeout> | undefined>();
 
 /** Stops a response's timeout once its body has been read (an unread body stays bounded by it). */
-export function settle(response: Response | undefined): void {
-  if (!response) return;
+export function settle(response: Response): void {
   clearTimeout(timers.get(response));
-  timers.delete(response);
 }
 
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
@@ -56,27 +53,36 @@ export function createTransport(options: TransportOptions) {
   const { limiter } = options;
 
   return async function transport(request: Request, init?: RequestInit): Promise<Response> {
+    // Per-call options (on the Request), over the client's.
     const call = request as Request & CallOptions;
-    const retry = call.retry !== undefined ? resolveRetry('retry', call.retry, options.retry) : options.retry;
-    const timeout =
-      call.timeout !== undefined ? resolveTimeout('timeout', call.timeout, options.timeout) : options.timeout;
+    const retry = resolveRetry('retry', call.retry, options.retry);
+    const timeout = resolveTimeout('timeout', call.timeout, options.timeout);
     const attempts = IDEMPOTENT.has(request.method) ? retry.attempts : 1;
     const deadline = Date.now() + (timeout.totalMs || Infinity);
     let attempt = 0;
     const fail = (kind: ScanApiErrorKind, cause: unknown, summary: string) =>
-      new ScanApiError(
-        { kind, method: request.method, url: safeUrl(request.url), attempts: attempt, cause },
-        summary,
-      );
+      new ScanApiError({ kind, method: request.method, url: request.url, attempts: attempt, cause }, summary);
     const aborted = () => fail('aborted', request.signal.reason, 'aborted by the caller');
     const overdue = (cause?: unknown) =>
       fail('timeout', cause, `timed out after ${timeout.totalMs} ms in all`);
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
-    const wait = async (ms: number) => {
-      const left = deadline - Date.now();
-      await sleep(Math.max(0, Math.min(ms, left)), request.signal).catch(() => Promise.reject(aborted()));
-      if (ms >= left) throw overdue();
-    };
+    const wait = (ms: number) =>
+      new Promise<void>((resolve, reject) => {
+        if (request.signal.aborted) return reject(aborted());
+        const left = deadline - Date.now();
+        const onAbort = () => {
+          clearTimeout(timer);
+          reject(aborted());
+        };
+        const timer = setTimeout(
+          () => {
+            request.signal.removeEventListener('abort', onAbort);
+            ms < left ? resolve() : reject(overdue());
+          },
+          Math.max(0, Math.min(ms, left)),
+        );
+        request.signal.addEventListener('abort', onAbort, { once: true });
+      });
     let waited = 0;
 
     for (;;) {
@@ -93,17 +99,18 @@ export function createTransport(options: TransportOptions) {
       let expired: 'attempt' | 'total' | undefined;
       const attemptLeft = timeout.attemptMs || Infinity;
       const totalLeft = deadline - Date.now();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      if (Number.isFinite(Math.min(attemptLeft, totalLeft))) {
-        timer = setTimeout(
-          () => {
-            expired = attemptLeft <= totalLeft ? 'attempt' : 'total';
-            controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
-          },
-          Math.max(0, Math.min(attemptLeft, totalLeft)),
-        );
-        (timer as { unref?: () => void }).unref?.();
-      }
+      const ms = Math.min(attemptLeft, totalLeft);
+      const timer =
+        ms < Infinity
+          ? setTimeout(
+              () => {
+                expired = attemptLeft <= totalLeft ? 'attempt' : 'total';
+                controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
+              },
+              Math.max(0, ms),
+            )
+          : undefined;
+      (timer as { unref?: () => void } | undefined)?.unref?.();
       request.signal.addEventListener('abort', () => controller.abort(request.signal.reason), { once: true });
       // A request without a body can be sent again as it is; one with a body is cloned while
       // another attempt may follow.
@@ -116,7 +123,7 @@ export function createTransport(options: TransportOptions) {
         limiter?.record(response.headers, now);
         if (attempt >= attempts || !retry.statuses.includes(response.status)) {
           // The timer stays until the body has been read: the client calls settle() then.
-          if (timer !== undefined) timers.set(response, timer);
+          timers.set(response, timer);
           return response;
         }
         clearTimeout(timer);

@@ -66,7 +66,7 @@ describe('token sources', () => {
 
   it('refuses a function that returns nothing, at request time', async () => {
     await expect(resolveToken('iamToken', () => '')).rejects.toThrow(
-      'iamToken: the function returned no token',
+      'iamToken: the function returned an empty or non-string token',
     );
   });
 

@@ -249,12 +249,21 @@ describe('size budget: a client with the runtime adds at most 5 kB min+gzip on t
       api,
       `export { ${factory} } from '@scanapis/${api}'; export { default } from 'openapi-fetch';`,
     );
-    const added = client.initial - base.initial;
+    // Everything the client can load counts: what loads up front and, for HSS with AK/SK, the
+    // signer chunk loaded on the first signed request.
+    const added = client.initial + client.lazy - base.initial;
     console.log(
       `@scanapis/${api}: ${added} B min+gzip on top of openapi-fetch (${base.initial} B)` +
-        (client.lazy ? `, plus ${client.lazy} B loaded on first use (AK/SK signing)` : '') +
+        (client.lazy
+          ? ` = ${client.initial - base.initial} B up front + ${client.lazy} B loaded on the first AK/SK-signed request`
+          : '') +
         `; budget ${BUDGET_BYTES} B`,
     );
     expect(added).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('the AK/SK signer is a chunk of its own: an HSS app that uses a token never loads it', async () => {
+    const hss = await measure('hss-split', `export { createHssClient } from '@scanapis/hss';`);
+    expect(hss.lazy).toBeGreaterThan(1000);
   });
 });

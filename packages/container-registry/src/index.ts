@@ -154,9 +154,6 @@ export function createContainerRegistryClient(
       `must be one of ${CLOUDS.map((c) => `"${c}"`).join(', ')}, got ${got}`,
     );
   }
-  if (runtime.fetch !== undefined && typeof runtime.fetch !== 'function') {
-    throw new ScanApiConfigError('fetch', 'must be a fetch function');
-  }
   return createScanApiClient<ContainerRegistryPaths, typeof pagination>(
     {
       baseUrl: normalizeBaseUrl(baseUrl, CONTAINER_REGISTRY_BASE_URLS[cloud]),

@@ -223,7 +223,7 @@ describe('createContainerRegistryClient: requests (recorded, no network)', () =>
   it.each([
     [
       'an empty token',
-      { given: () => '', want: 'iamToken: the function returned no token (an empty or non-string value)' },
+      { given: () => '', want: 'iamToken: the function returned an empty or non-string token' },
     ],
     [
       'a token with the Bearer prefix',

@@ -55,11 +55,18 @@ describe('createGeckoClient: options are checked before any request', () => {
         want: 'baseUrl: must use http or https, got ftp:',
       },
     ],
+    [
+      'a fetch that is not a function',
+      {
+        given: { apiKey: 'gk_ok', fetch: 'fetch' as unknown as typeof globalThis.fetch },
+        want: 'fetch: must be a fetch function',
+      },
+    ],
   ])('refuses %s', (_, { given, want }) => {
     const { fetch, spy } = recordingFetch();
     let thrown: unknown;
     try {
-      createGeckoClient({ ...given, fetch });
+      createGeckoClient({ fetch, ...given });
     } catch (error) {
       thrown = error;
     }

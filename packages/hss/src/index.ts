@@ -132,12 +132,12 @@ export interface HssClient extends ScanApiClient<HssPaths, typeof pagination> {
 
 /** Reads Huawei's error body: `error_code`, `error_msg`, and the request id (body or `X-Request-Id`). */
 export function parseHssError(body: unknown, response?: Response): VendorError {
-  const b = (body !== null && typeof body === 'object' ? body : {}) as Partial<ErrorResponse>;
-  const requestId = typeof b.request_id === 'string' ? b.request_id : response?.headers.get('X-Request-Id');
+  const { error_code, error_msg, request_id } = (body ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
-    ...(typeof b.error_code === 'string' ? { code: b.error_code } : {}),
-    ...(typeof b.error_msg === 'string' ? { message: b.error_msg } : {}),
-    ...(requestId ? { requestId } : {}),
+    code: text(error_code),
+    message: text(error_msg),
+    requestId: text(request_id) ?? response?.headers.get('X-Request-Id') ?? undefined,
   };
 }
 
@@ -145,16 +145,14 @@ const AUTH_SHAPE = '{ token } or { accessKey, secretKey, securityToken? }';
 const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 /** Throws a `ScanApiConfigError` for the first check that fails: `[option, ok, message]`. */
-function check(...checks: Array<[string, unknown, string | (() => string)]>): void {
-  for (const [option, ok, message] of checks) {
-    if (!ok) throw new ScanApiConfigError(option, typeof message === 'string' ? message : message());
-  }
+function check(...checks: Array<[string, unknown, string]>): void {
+  for (const [option, ok, message] of checks) if (!ok) throw new ScanApiConfigError(option, message);
 }
 
 /** Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential. */
 function authMiddleware(auth: unknown): Middleware {
   const { token, accessKey, secretKey, securityToken } = (auth ?? {}) as Record<string, unknown>;
-  const isAkSk = accessKey !== undefined || secretKey !== undefined || securityToken !== undefined;
+  const isAkSk = [accessKey, secretKey, securityToken].some((v) => v !== undefined);
   check(
     ['auth', token !== undefined || isAkSk, `is required: ${AUTH_SHAPE}`],
     ['auth', token === undefined || !isAkSk, `give either a token or an AK/SK pair, not both: ${AUTH_SHAPE}`],
@@ -194,12 +192,17 @@ function akSkAuth(credentials: AkSkCredentials): Middleware {
     async onRequest({ request }) {
       signer ??= import('@scanapis/huawei-signer/sign');
       const { signRequest } = await signer;
-      const body = request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
       const signed = await signRequest(
-        { method: request.method, url: request.url, headers: request.headers, body },
+        {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          // No body reads as empty, which hashes as an absent one.
+          body: new Uint8Array(await request.clone().arrayBuffer()),
+        },
         credentials,
       );
-      for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
+      for (const name in signed) request.headers.set(name, signed[name]!);
       return request;
     },
   };
@@ -216,23 +219,17 @@ export function createHssClient(options: HssClientOptions): HssClient {
     [
       'region',
       /^[a-z0-9-]+$/.test(region),
-      () =>
-        `must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got ${JSON.stringify(region.slice(0, 64))}`,
+      `must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got ${JSON.stringify(String(region).slice(0, 64))}`,
     ],
-    ['projectId', filled(projectId), 'is required (the ID of a project in the region, 1 to 256 characters)'],
+    ['projectId', filled(projectId), 'is required (a project ID, 1 to 256 characters)'],
     [
       'projectId',
       String(projectId).length <= 256,
-      () => `must be 1 to 256 characters, got ${projectId.length}`,
+      `must be 1 to 256 characters, got ${String(projectId).length}`,
     ],
   );
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
-  check([
-    'fetch',
-    runtime.fetch === undefined || typeof runtime.fetch === 'function',
-    'must be a fetch function',
-  ]);
 
   const client = createScanApiClient<HssPaths, typeof pagination>(
     {

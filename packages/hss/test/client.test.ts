@@ -90,7 +90,7 @@ describe('createHssClient: options are checked before any request', () => {
       'no projectId',
       {
         given: { ...ok, projectId: '' },
-        want: 'projectId: is required (the ID of a project in the region, 1 to 256 characters)',
+        want: 'projectId: is required (a project ID, 1 to 256 characters)',
       },
     ],
     [
@@ -202,7 +202,7 @@ describe('createHssClient: options are checked before any request', () => {
     const { fetch, spy } = recordingFetch();
     const client = createHssClient({ ...ok, auth: { token: () => '' }, fetch });
     await expect(client.listRegistryImages()).rejects.toThrow(
-      new ScanApiConfigError('auth.token', 'the function returned no token (an empty or non-string value)'),
+      new ScanApiConfigError('auth.token', 'the function returned an empty or non-string token'),
     );
     expect(spy).not.toHaveBeenCalled();
   });

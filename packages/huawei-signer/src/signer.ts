@@ -105,7 +105,7 @@ type HeaderInput = Record<string, string | string[] | undefined> | Headers;
 function normalizeHeaders(input: HeaderInput | undefined): Map<string, string> {
   const out = new Map<string, string>();
   const entries =
-    typeof Headers !== 'undefined' && input instanceof Headers
+    input instanceof Headers
       ? input
       : Object.entries((input ?? {}) as Record<string, string | string[] | undefined>);
   for (let [name, value] of entries) {
@@ -128,10 +128,6 @@ function sha256Hex(data: string | Uint8Array | null | undefined): Promise<string
     .then(toHex);
 }
 
-function toUrl(url: string | URL): URL {
-  return typeof url === 'string' ? new URL(url) : url;
-}
-
 /**
  * The canonical request over `signedHeaders` (lower-case names, in the order given; they must all be present
  * in `headers`, `host` falling back to the URL's host). Exposed so both sides of a failed verification can
@@ -141,7 +137,7 @@ export async function buildCanonicalRequest(
   req: SignableRequest | VerifiableRequest,
   signedHeaders: readonly string[],
 ): Promise<string> {
-  const url = toUrl(req.url);
+  const url = new URL(req.url);
   const headers = normalizeHeaders(req.headers);
   headers.set('host', headers.get('host') ?? url.host);
   return canonicalRequestFrom(req, url, headers, signedHeaders);
@@ -195,7 +191,7 @@ export async function signRequest(
     throw new TypeError('signRequest: accessKey must be non-empty, without whitespace, "," or "="');
   }
   if (!secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
-  const url = toUrl(req.url);
+  const url = new URL(req.url);
   const sdkDate = formatSdkDate(now);
 
   const headers = normalizeHeaders(req.headers);
@@ -301,7 +297,7 @@ export async function verifySignature(
   }
   let url: URL;
   try {
-    url = toUrl(req.url);
+    url = new URL(req.url);
   } catch {
     return 'request URL is not a valid absolute URL';
   }
