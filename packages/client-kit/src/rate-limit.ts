@@ -49,19 +49,18 @@ export function parseReset(value: string | null, now: number): number | undefine
 /** A rate limiter reading the API's `remaining` and `reset` headers (`X-RateLimit-Remaining`…). */
 export function rateLimitHeaders(remainingHeader: string, resetHeader: string): RateLimitPlugin {
   return ({ waitForReset, maxWaitMs = 60_000 } = {}) => {
-    const limiter: RateLimiter = {
-      state: undefined,
+    let state: RateLimitState | undefined;
+    return {
+      get state() {
+        return state;
+      },
       record(headers, now) {
         const remaining = headers.get(remainingHeader)?.trim();
         if (!remaining || !/^\d+$/.test(remaining)) return;
         const reset = parseReset(headers.get(resetHeader), now);
-        (limiter as { state: RateLimitState }).state = {
-          remaining: Number(remaining),
-          reset: reset === undefined ? undefined : new Date(reset),
-        };
+        state = { remaining: Number(remaining), reset: reset === undefined ? undefined : new Date(reset) };
       },
       wait(now) {
-        const { state } = limiter;
         const ms = waitForReset && state?.remaining === 0 && state.reset ? state.reset.getTime() - now : 0;
         return ms > maxWaitMs ? `rate limit reached; the window resets in ${Math.ceil(ms / 1000)} s` : ms;
       },
@@ -70,6 +69,5 @@ export function rateLimitHeaders(remainingHeader: string, resetHeader: string): 
         return at === undefined ? undefined : Math.max(0, at - now);
       },
     };
-    return limiter;
   };
 }
