@@ -85,7 +85,7 @@ type Get = (
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export interface PagesOptions {
-  /** Fail after this many pages, so a server that never ends cannot loop forever (default 100 000). */
+  /** Fail when the server has more pages than this, so one that never ends cannot loop forever (default 100 000). */
   maxPages?: number;
 }
 
