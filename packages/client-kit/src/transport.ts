@@ -116,20 +116,21 @@ export function createTransport(options: TransportOptions) {
       // another attempt may follow.
       const source = attempt < attempts && request.body !== null ? request.clone() : request;
       const attemptRequest = new Request(source, { signal: controller.signal });
-      let delay: number;
+      let delay: number | undefined;
       try {
         const response = await options.fetch(attemptRequest, init);
         const now = Date.now();
         limiter?.record(response.headers, now);
-        if (attempt >= attempts || !retry.statuses.includes(response.status)) {
+        if (attempt < attempts && retry.statuses.includes(response.status)) {
+          const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
+          delay = Math.min(asked ?? backoffMs(attempt - 1, retry, options.random), retry.maxDelayMs);
+        }
+        if (delay === undefined || waited + delay > retry.maxTotalDelayMs) {
           // The timer stays until the body has been read: the client calls settle() then.
           timers.set(response, timer);
           return response;
         }
         clearTimeout(timer);
-        const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
-        delay = Math.min(asked ?? backoffMs(attempt - 1, retry, options.random), retry.maxDelayMs);
-        if (waited + delay > retry.maxTotalDelayMs) return response;
         await response.body?.cancel();
       } catch (error) {
         if (request.signal.aborted) throw aborted();
@@ -145,8 +146,8 @@ export function createTransport(options: TransportOptions) {
         delay = backoffMs(attempt - 1, retry, options.random);
         if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) throw error_;
       }
-      waited += delay;
-      await wait(delay);
+      waited += delay!;
+      await wait(delay!);
     }
   };
 }

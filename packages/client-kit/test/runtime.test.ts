@@ -507,4 +507,22 @@ describe('the attempt timer and the body', () => {
     await expect(new Response(data as unknown as ReadableStream).text()).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+
+  it('still bounds the body of a retryable answer handed back because the retry budget is spent', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+      res.write('{"error": "busy');
+    });
+    const started = Date.now();
+    const error = await client(server.url, {
+      timeout: { attemptMs: 150 },
+      retry: { maxTotalDelayMs: 1_000 },
+    })
+      .GET('/total' as never, {} as never)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ScanApiError);
+    expect(error.kind).toBe('timeout');
+    expect(server.hits('/total')).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
