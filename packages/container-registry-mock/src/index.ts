@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { createRegistryHandler } from './behaviour.js';
 import { TEST_TOKEN, TOKENS } from './credentials.js';
@@ -57,9 +57,8 @@ export {
 } from './query.js';
 
 /** The bundled Container Registry spec this mock serves. */
-export const specFile: string = createRequire(import.meta.url).resolve(
-  '@scanapis/spec-container-registry/openapi.json',
-);
+// The build copies the bundled spec into dist/: the package serves it from its own files.
+export const specFile: string = fileURLToPath(new URL('../dist/openapi.json', import.meta.url));
 
 /** The port `pnpm start` serves the Container Registry mock on. */
 export const DEFAULT_PORT = 4010;

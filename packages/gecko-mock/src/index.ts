@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { createBehaviour, DEFAULT_RATE_LIMIT } from './behaviour.js';
 import { TEST_API_KEY, TEST_API_KEY_WITHOUT_SCANS_READ } from './credentials.js';
@@ -24,7 +24,8 @@ export { DEFAULT_SEED, DEFAULT_SIZE, generateScans, SCAN_STATUSES, type Scan } f
 export { geckoDialect, geckoError, identify } from './dialect.js';
 
 /** The bundled Gecko spec this mock serves. */
-export const specFile: string = createRequire(import.meta.url).resolve('@scanapis/spec-gecko/openapi.json');
+// The build copies the bundled spec into dist/: the package serves it from its own files.
+export const specFile: string = fileURLToPath(new URL('../dist/openapi.json', import.meta.url));
 
 /** The port `pnpm start` serves the Gecko mock on. */
 export const DEFAULT_PORT = 4012;

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { listImagesHandler } from './behaviour.js';
 import {
@@ -52,7 +52,8 @@ export {
 export { createHssDialect, type HssDialectOptions, hssDialect, MAX_SKEW_MS, MESSAGES } from './dialect.js';
 
 /** The bundled HSS spec this mock serves. */
-export const specFile: string = createRequire(import.meta.url).resolve('@scanapis/spec-hss/openapi.json');
+// The build copies the bundled spec into dist/: the package serves it from its own files.
+export const specFile: string = fileURLToPath(new URL('../dist/openapi.json', import.meta.url));
 
 /** The port `pnpm start` serves the HSS mock on. */
 export const DEFAULT_PORT = 4011;
