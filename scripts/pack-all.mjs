@@ -3,7 +3,8 @@
 // folder, dist/packages/ by default (`--out <dir>` elsewhere; the consumer check packs into its
 // temp project). `pnpm pack` writes real versions where the package.json says `workspace:^` or
 // `catalog:`, so the tarballs install with npm outside the workspace. Run after a build (the root
-// script builds first). Prints one line per package: tarball, packed size, files.
+// script builds first). Prints one line per package: tarball, packed size, files (`--json`: all
+// of it, with the file lists).
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -60,24 +61,31 @@ export async function packAll(out = join(root, 'dist', 'packages')) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const usage = 'usage: node scripts/pack-all.mjs [--out <dir>] [--json]   (default dist/packages/)';
   let out;
+  let json = false;
   try {
-    const { values } = parseArgs({ options: { out: { type: 'string' }, help: { type: 'boolean' } } });
+    const { values } = parseArgs({
+      options: { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
     if (values.help) {
-      console.log('Usage: node scripts/pack-all.mjs [--out <dir>]   (default dist/packages/)');
+      console.log(usage);
       process.exit(0);
     }
     out = values.out && resolve(values.out);
+    json = values.json ?? false;
   } catch (error) {
-    console.error(`pack-all: ${error.message} (usage: node scripts/pack-all.mjs [--out <dir>])`);
+    console.error(`pack-all: ${error.message} (${usage})`);
     process.exit(2);
   }
   try {
     const results = await packAll(out);
-    for (const r of results) {
-      const kb = `${(r.bytes / 1024).toFixed(1)} kB`;
-      console.log(`${r.file.replace(`${root}/`, '')}  ${kb}  ${r.files.length} files`);
-    }
+    if (json) console.log(JSON.stringify(results, null, 2));
+    else
+      for (const r of results) {
+        const kb = `${(r.bytes / 1024).toFixed(1)} kB`;
+        console.log(`${r.file.replace(`${root}/`, '')}  ${kb}  ${r.files.length} files`);
+      }
   } catch (error) {
     console.error(`pack-all: ${(error.stderr || error.message).trim().split('\n').pop()}`);
     process.exit(1);

@@ -1,58 +1,48 @@
 #!/usr/bin/env node
-// `pnpm start`: one process that starts every mock and the docs site, waits until each answers,
-// prints a table of URLs and test credentials, and closes everything on Ctrl-C. Binds 127.0.0.1
-// unless HOST is set. The mocks behave (seeded data, paging, filters, auth, rate limits);
-// `pnpm start --static` serves Prism's static examples of the specs instead.
-import { serveDocs } from '../apps/docs/serve.mjs';
-import { services } from './services.mjs';
+// `pnpm start`: checks the options (`--help` lists them), builds what is stale through turbo
+// (quietly: its output only when the build fails), then hands off to start-services.mjs, which
+// starts the mocks and the docs site and stops them on Ctrl-C with exit code 0.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseStartOptions, UsageError, usage } from './start-options.mjs';
+import { main } from './start-services.mjs';
 
-const host = process.env.HOST ?? '127.0.0.1';
 const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--static');
-if (unknown.length > 0) {
-  console.error(`start: unknown option ${unknown[0]} (the one option is --static)`);
+let help = false;
+try {
+  help = parseStartOptions(args).help;
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`start: ${error.message}\n\n${usage()}`);
   process.exit(2);
 }
-const staticMode = args.includes('--static');
-const DOCS_PORT = 8080;
-const running = [];
-let docsUrl;
-
-async function stopAll(code) {
-  await Promise.allSettled(running.map((s) => s.handle.close()));
-  process.exit(code);
+if (help) {
+  console.log(usage());
+  process.exit(0);
 }
 
-try {
-  for (const service of services) {
-    const { startMock, testCredentials } = await import(service.module);
-    const handle = await startMock({ port: service.port, host, ...(staticMode ? { static: true } : {}) });
-    running.push({ ...service, credentials: testCredentials, handle, url: handle.url });
-  }
-  const docs = await serveDocs({ port: DOCS_PORT, host });
-  running.push({
-    title: 'API docs (Redoc, every API)',
-    handle: docs,
-    url: `${docs.url}/`,
-    credentials: 'none',
-  });
-  docsUrl = `${docs.url}/`;
-} catch (error) {
-  console.error(`start: ${error.message}`);
-  await stopAll(1);
+const root = fileURLToPath(new URL('..', import.meta.url));
+console.log('start: building what changed (turbo run build)...');
+// A Ctrl-C during the build reaches turbo too: this script then says so and exits.
+const duringBuild = () => {};
+process.on('SIGINT', duringBuild);
+process.on('SIGTERM', duringBuild);
+const build = spawnSync(`${root}node_modules/.bin/turbo`, ['run', 'build', '--output-logs=errors-only'], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  // A Ctrl-C during the build stops turbo and this script alike.
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+process.off('SIGINT', duringBuild);
+process.off('SIGTERM', duringBuild);
+if (build.status !== 0) {
+  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+  console.error(
+    build.signal
+      ? `start: the build was stopped (${build.signal})`
+      : `start: the build failed (${build.error?.message ?? `turbo exit code ${build.status}`})`,
+  );
+  process.exit(build.signal ? 0 : 1);
 }
-
-const rows = running.map((s) => [s.title, s.url, s.credentials]);
-const widths = [0, 1, 2].map((i) =>
-  Math.max(...rows.map((r) => r[i].length), ['API', 'URL', 'Test credentials'][i].length),
-);
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-console.log(line(['API', 'URL', 'Test credentials']));
-console.log(line(widths.map((w) => '-'.repeat(w))));
-for (const row of rows) console.log(line(row));
-console.log(
-  `\nAll services answer${staticMode ? ' (static examples)' : ''}. API docs: ${docsUrl}  Press Ctrl-C to stop them.`,
-);
-
-process.once('SIGINT', () => stopAll(0));
-process.once('SIGTERM', () => stopAll(0));
+process.exit(await main(args));

@@ -1,6 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -11,7 +12,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
@@ -20,83 +21,112 @@ import { build } from 'esbuild';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// What someone who installs the clients from npm gets, checked from the packed tarballs in a
-// fresh project outside the workspace: install (offline), README examples type-checked, a small
-// program run against the mocks, publint, arethetypeswrong, and the size budget.
+// What someone who installs scanapis gets, checked from the tarballs `pnpm pack:all` makes, in a
+// fresh npm project outside the workspace: every public package installs (its registry
+// dependencies from npm), README examples type-check, each mock starts through its bin, the root
+// README's "Using the pieces" runs as written, every file of test/fixtures/outside/ runs there,
+// publint, arethetypeswrong, and the size budget.
 
 const execFileAsync = promisify(execFile);
 const packages = resolve(import.meta.dirname, '../..');
-/** Packages published to npm: the clients and what they depend on. */
-const PUBLISHED = ['client-kit', 'huawei-signer', 'gecko', 'container-registry', 'hss'];
+const root = resolve(packages, '..');
+const OUTSIDE = join(import.meta.dirname, 'fixtures', 'outside');
 const CLIENTS = [
   ['gecko', 'createGeckoClient'],
   ['container-registry', 'createContainerRegistryClient'],
   ['hss', 'createHssClient'],
 ] as const;
+const APIS = CLIENTS.map(([api]) => api);
 /** The budget: what a client with the runtime adds on top of openapi-fetch, min+gzip. */
 const BUDGET_BYTES = 5000;
+/** What a tarball may hold: built code, bins, and the package's own texts. */
+const ALLOWED = /^(dist\/.+\.(js|d\.ts|json)|bin\/[^/]+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
 
-/** pnpm, as the running pnpm was invoked (turbo and `pnpm test` set npm_execpath). */
-function pnpm(args: string[], cwd: string): string {
-  const execpath = process.env.npm_execpath;
-  const [cmd, ...pre] =
-    execpath?.endsWith('.cjs') || execpath?.endsWith('.js') ? [process.execPath, execpath] : ['pnpm'];
-  return execFileSync(cmd as string, [...pre, ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+interface Packed {
+  name: string;
+  file: string;
+  bytes: number;
+  files: string[];
 }
 
 function packageDir(name: string, from = packages): string {
   return dirname(realpathSync(createRequire(join(from, 'noop.js')).resolve(`${name}/package.json`)));
 }
 
-let work: string;
-const tarballs = new Map<string, string>();
+/** The workspace's own version of a tool, so the outside project tests with the same one. */
+const versionOf = (name: string) =>
+  JSON.parse(readFileSync(join(packageDir(name, import.meta.dirname), 'package.json'), 'utf8')).version;
 
-beforeAll(() => {
+/** Every workspace package's name → private flag. */
+function workspacePackages(): Map<string, boolean> {
+  const found = new Map<string, boolean>();
+  for (const group of ['packages', 'apps', 'specs'])
+    for (const dir of readdirSync(join(root, group))) {
+      const file = join(root, group, dir, 'package.json');
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, 'utf8'));
+      found.set(pkg.name, pkg.private === true);
+    }
+  return found;
+}
+
+/** The first ```ts block under a README heading, as written. */
+export function exampleUnder(readme: string, heading: string): string {
+  const text = readFileSync(readme, 'utf8');
+  const at = text.indexOf(`\n${heading}\n`);
+  expect(at, `${readme} has the heading ${heading}`).toBeGreaterThan(-1);
+  const block = /```ts\n([\s\S]*?)```/.exec(text.slice(at));
+  expect(block, `a ts block under ${heading}`).not.toBeNull();
+  return block![1]!;
+}
+
+/** Output of a failed child process, for an assertion message. */
+const outputOf = (error: unknown) =>
+  `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+
+let work: string;
+let packed: Packed[] = [];
+const tarballs = new Map<string, string>();
+/** The public workspace packages, by the name after `@scanapis/`. */
+const PUBLIC = [...workspacePackages()]
+  .filter(([, priv]) => !priv)
+  .map(([n]) => n.replace('@scanapis/', ''))
+  .sort();
+
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'scanapis-consumer-'));
-  const dest = join(work, 'tarballs');
-  mkdirSync(dest);
-  for (const name of PUBLISHED) {
-    const out = pnpm(['pack', '--pack-destination', dest], join(packages, name)).trim().split('\n').pop()!;
-    tarballs.set(name, out.trim());
-  }
-  // The registry dependencies, packed from the workspace's own install: the consumer installs offline.
-  const openapiFetch = packageDir('openapi-fetch', join(packages, 'client-kit'));
-  const helpers = packageDir('openapi-typescript-helpers', openapiFetch);
-  const typesNode = packageDir('@types/node', import.meta.dirname);
-  const undici = packageDir('undici-types', typesNode);
-  for (const dir of [openapiFetch, helpers, typesNode, undici]) {
-    // pnpm's store hard-links identical files, and npm pack writes hard links as empty entries:
-    // pack a plain copy, so that files like openapi-typescript-helpers' index.d.mts keep their content.
-    const copy = join(work, 'copies', dir.split('/node_modules/').pop()!);
-    cpSync(dir, copy, { recursive: true, dereference: true });
-    execFileSync('npm', ['pack', copy, '--pack-destination', dest, '--silent'], {
-      cwd: work,
-      stdio: 'ignore',
-    });
-  }
-  const deps = Object.fromEntries(
-    readdirSync(dest).map((file) => {
-      const name = file
-        .replace(/-\d+\.\d+\.\d+.*\.tgz$/, '')
-        .replace(/^scanapis-/, '@scanapis/')
-        .replace(/^types-/, '@types/');
-      return [name, `file:./tarballs/${file}`];
-    }),
+  // The same script as `pnpm pack:all`, into the temp project.
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [join(root, 'scripts', 'pack-all.mjs'), '--json', '--out', join(work, 'tarballs')],
+    { cwd: root, encoding: 'utf8' },
   );
+  packed = JSON.parse(stdout);
+  for (const p of packed) tarballs.set(p.name.replace('@scanapis/', ''), p.file);
+  const deps = Object.fromEntries(packed.map((p) => [p.name, `file:./tarballs/${basename(p.file)}`]));
   writeFileSync(
     join(work, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: deps }, null, 2),
+    JSON.stringify(
+      {
+        name: 'consumer',
+        private: true,
+        type: 'module',
+        dependencies: deps,
+        // What the files of test/fixtures/outside/ run with.
+        devDependencies: { vitest: versionOf('vitest'), '@types/node': versionOf('@types/node') },
+      },
+      null,
+      2,
+    ),
   );
-  execFileSync(
+  // As a user installs: npm, registry dependencies from the npm registry (or npm's cache).
+  await execFileAsync(
     'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
-    { cwd: work, stdio: 'pipe' },
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    { cwd: work, encoding: 'utf8' },
   );
-}, 120_000);
+  cpSync(OUTSIDE, join(work, 'outside'), { recursive: true });
+}, 300_000);
 
 afterAll(() => {
   if (work && !process.env.SCANAPIS_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
@@ -110,23 +140,57 @@ function readmeExamples(api: string): string {
   return blocks.join('\n');
 }
 
-describe('installed from the packed tarballs, outside the workspace', () => {
-  it('every published package installs, with its dependencies resolved from the tarballs', () => {
-    for (const name of PUBLISHED) {
-      const pkg = JSON.parse(
-        readFileSync(join(work, 'node_modules/@scanapis', name, 'package.json'), 'utf8'),
-      );
-      expect(pkg.name).toBe(`@scanapis/${name}`);
-      expect(JSON.stringify(pkg.dependencies ?? {})).not.toContain('workspace:');
+describe('the tarballs of `pnpm pack:all`', () => {
+  it('cover every public package, the three clients and mocks among them, and what they depend on', () => {
+    const workspace = workspacePackages();
+    const names = packed.map((p) => p.name);
+    expect(names).toEqual(PUBLIC.map((n) => `@scanapis/${n}`));
+    for (const api of APIS)
+      expect(names).toEqual(expect.arrayContaining([`@scanapis/${api}`, `@scanapis/${api}-mock`]));
+    for (const p of packed) {
+      const pkg = JSON.parse(readFileSync(join(work, 'node_modules', p.name, 'package.json'), 'utf8'));
+      for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies })) {
+        expect(String(range), `${p.name} → ${dep}`).not.toMatch(/^(workspace|catalog):/);
+        // Whatever it needs of ours at run time is public and packed too.
+        if (workspace.has(dep)) expect(names, `${p.name} needs ${dep}`).toContain(dep);
+      }
     }
   });
 
-  it('the README examples and a program type-check against the installed packages (strict)', () => {
+  it.each(['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json'])(
+    'each holds %s, and only built code and texts (no source maps)',
+    (file) => {
+      for (const p of packed) {
+        expect(p.files, p.name).toContain(file);
+        expect(
+          p.files.filter((f) => !ALLOWED.test(f)),
+          p.name,
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it.each(APIS)('@scanapis/%s-mock carries the bundled spec it serves and its bin', (api) => {
+    const mock = packed.find((p) => p.name === `@scanapis/${api}-mock`)!;
+    expect(mock.files).toEqual(expect.arrayContaining(['dist/openapi.json', `bin/${api}-mock.js`]));
+    const spec = JSON.parse(
+      readFileSync(join(work, 'node_modules', mock.name, 'dist', 'openapi.json'), 'utf8'),
+    );
+    expect(spec).toEqual(JSON.parse(readFileSync(join(root, 'specs', api, 'dist', 'openapi.json'), 'utf8')));
+  });
+});
+
+describe('installed from the packed tarballs, outside the workspace', () => {
+  it('the README examples, the root README example and a program type-check against the installed packages (strict)', () => {
     mkdirSync(join(work, 'src'), { recursive: true });
     // Helpers the README examples call but do not define.
     writeFileSync(join(work, 'src', 'ambient.d.ts'), 'declare function getIamToken(): Promise<string>;\n');
     for (const [api] of CLIENTS)
       writeFileSync(join(work, 'src', `readme-${api}.ts`), `${readmeExamples(api)}\nexport {};\n`);
+    writeFileSync(
+      join(work, 'src', 'using-the-pieces.ts'),
+      exampleUnder(join(root, 'README.md'), '## Using the pieces'),
+    );
     cpSync(join(import.meta.dirname, 'fixtures', 'program.ts'), join(work, 'src', 'program.ts'));
     writeFileSync(
       join(work, 'tsconfig.json'),
@@ -150,23 +214,39 @@ describe('installed from the packed tarballs, outside the workspace', () => {
     try {
       execFileSync(process.execPath, [tsc, '-p', '.'], { cwd: work, encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
-      output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+      output = outputOf(error);
     }
     expect(output).toBe('');
   }, 60_000);
 
-  it('the program runs against the mocks: list, paginate, typed error', async () => {
-    const mocks = await Promise.all(
-      (['gecko', 'container-registry', 'hss'] as const).map(async (api) => {
-        const { startMock } = (await import(`@scanapis/${api}-mock`)) as {
-          startMock(o: { static?: boolean }): Promise<{ url: string; close(): Promise<void> }>;
-        };
-        return startMock({ static: true });
+  it('each mock starts through its installed bin (npx <api>-mock --port 0 --static); the program runs against them', async () => {
+    const started = await Promise.all(
+      APIS.map(async (api) => {
+        const child = spawn('npx', ['--no-install', `${api}-mock`, '--port', '0', '--static'], {
+          cwd: work,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const url = await new Promise<string>((ok, fail) => {
+          let seen = '';
+          child.stdout.on('data', (chunk) => {
+            seen += chunk;
+            const found = / listening on (http:\/\/\S+)/.exec(seen)?.[1];
+            if (found) ok(found);
+          });
+          child.stderr.on('data', (chunk) => {
+            seen += chunk;
+          });
+          child.once('exit', (code) => fail(new Error(`${api}-mock exited (${code}): ${seen}`)));
+        });
+        return { api, child, url };
       }),
     );
     try {
-      const [gecko, registry, hss] = mocks.map((m) => m.url);
-      // Asynchronously: the mocks answer from this process's event loop.
+      for (const { url } of started) {
+        const health = await fetch(`${url}/__scanapis/health`);
+        expect(health.status).toBe(200);
+      }
+      const [gecko, registry, hss] = started.map((m) => m.url);
       const { stdout: out } = await execFileAsync(process.execPath, ['dist/program.js'], {
         cwd: work,
         encoding: 'utf8',
@@ -184,12 +264,56 @@ describe('installed from the packed tarballs, outside the workspace', () => {
         hss: { status: 200, total: 3, walked: 3 },
       });
     } finally {
-      await Promise.all(mocks.map((m) => m.close()));
+      // SIGTERM stops a bin with exit code 0.
+      const codes = await Promise.all(
+        started.map(({ child }) => {
+          const exited = new Promise((ok) => child.once('exit', (code) => ok(code)));
+          child.kill('SIGTERM');
+          return exited;
+        }),
+      );
+      expect(codes).toEqual([0, 0, 0]);
     }
   }, 60_000);
+
+  it('the root README\'s "Using the pieces" example runs as written', async () => {
+    const { stdout } = await execFileAsync(process.execPath, ['dist/using-the-pieces.js'], {
+      cwd: work,
+      encoding: 'utf8',
+    }).catch((error: unknown) => {
+      throw new Error(`the example failed:\n${outputOf(error)}`);
+    });
+    // One line per TypeScript scan of the default dataset: its name and its critical count.
+    const lines = stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\S.* \d+$/);
+  }, 60_000);
+
+  const outside = readdirSync(OUTSIDE).sort();
+  it('test/fixtures/outside/ has files to run', () => expect(outside.length).toBeGreaterThan(0));
+  // Every file there runs in the outside project: *.test.{ts,mjs} with the vitest installed there,
+  // any other *.mjs with node (exit code 0 passes).
+  it.each(outside)(
+    'test/fixtures/outside/%s passes in the outside project',
+    async (file) => {
+      const isTest = /\.test\.m?[jt]s$/.test(file);
+      expect(isTest || file.endsWith('.mjs'), `${file}: a *.test.ts / *.test.mjs or a *.mjs program`).toBe(
+        true,
+      );
+      const [cmd, args] = isTest
+        ? [process.execPath, [join(work, 'node_modules', 'vitest', 'vitest.mjs'), 'run', `outside/${file}`]]
+        : [process.execPath, [`outside/${file}`]];
+      await execFileAsync(cmd, args, { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1' } }).catch(
+        (error: unknown) => {
+          throw new Error(`${file} failed in ${work}:\n${outputOf(error)}`);
+        },
+      );
+    },
+    120_000,
+  );
 });
 
-describe.each(PUBLISHED)('@scanapis/%s as published', (name) => {
+describe.each(PUBLIC)('@scanapis/%s as published', (name) => {
   it('publint: no errors, warnings or suggestions', async () => {
     const data = readFileSync(tarballs.get(name)!);
     const tarball = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
