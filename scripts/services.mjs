@@ -9,7 +9,7 @@ export const services = [
     module: new URL('../packages/container-registry-mock/dist/index.js', import.meta.url).href,
     port: 4010,
     /** A request a user can paste: the test token and the spec's example registry (every dataset has it). */
-    tryRequest: (mod) => ({
+    tryRequest: (/** @type {{ TEST_TOKEN: string, SPEC_EXAMPLES: { registryId: string } }} */ mod) => ({
       header: `Authorization: Bearer ${mod.TEST_TOKEN}`,
       path: `/container-registry/v1/images?registryId=${mod.SPEC_EXAMPLES.registryId}&pageSize=5`,
     }),
@@ -19,7 +19,7 @@ export const services = [
     title: 'Huawei Cloud HSS',
     module: new URL('../packages/hss-mock/dist/index.js', import.meta.url).href,
     port: 4011,
-    tryRequest: (mod) => ({
+    tryRequest: (/** @type {{ TEST_TOKEN: string, TEST_PROJECT_ID: string }} */ mod) => ({
       header: `X-Auth-Token: ${mod.TEST_TOKEN}`,
       path: `/v5/${mod.TEST_PROJECT_ID}/image/registries/images?limit=5`,
     }),
@@ -31,6 +31,9 @@ export const services = [
     title: 'Gecko SAST',
     module: new URL('../packages/gecko-mock/dist/index.js', import.meta.url).href,
     port: 4012,
-    tryRequest: (mod) => ({ header: `X-API-Key: ${mod.TEST_API_KEY}`, path: '/api/v1/scans?limit=5' }),
+    tryRequest: (/** @type {{ TEST_API_KEY: string }} */ mod) => ({
+      header: `X-API-Key: ${mod.TEST_API_KEY}`,
+      path: '/api/v1/scans?limit=5',
+    }),
   },
 ];

@@ -1,12 +1,14 @@
 // Shared by the browser tests: Debian's chromium through playwright-core, a fresh context per
 // page that records every request and console error, and the Redoc helpers.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { chromiumForTests } from './chromium.js';
 
-/** Debian's chromium (`apt-get install chromium`; `.ci/run` installs it). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Debian's chromium: found, or installed as root (see chromium.ts). */
+const found = chromiumForTests();
+export const CHROMIUM = found.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -29,10 +31,7 @@ export const MIN_TEXT = 400;
 export const MIN_SCREENSHOT_BYTES = 25_000;
 
 export async function launchChromium(): Promise<Browser> {
-  const found = await stat(CHROMIUM).catch(() => undefined);
-  if (!found) {
-    throw new Error(`no chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`);
-  }
+  if (found.error) throw found.error;
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 20_000 });
 }
 
