@@ -81,11 +81,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const results = await packAll(out);
     if (json) console.log(JSON.stringify(results, null, 2));
-    else
+    else {
       for (const r of results) {
         const kb = `${(r.bytes / 1024).toFixed(1)} kB`;
         console.log(`${r.file.replace(`${root}/`, '')}  ${kb}  ${r.files.length} files`);
       }
+      console.log(`In a project of yours: npm i ${out ?? join(root, 'dist', 'packages')}/*.tgz`);
+    }
   } catch (error) {
     console.error(`pack-all: ${(error.stderr || error.message).trim().split('\n').pop()}`);
     process.exit(1);

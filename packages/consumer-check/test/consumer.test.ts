@@ -132,12 +132,19 @@ afterAll(() => {
   if (work && !process.env.SCANAPIS_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
 });
 
-/** The ```ts blocks of a README, joined into one module (a README reads top to bottom). */
-function readmeExamples(api: string): string {
-  const text = readFileSync(join(packages, api, 'README.md'), 'utf8');
-  const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-  expect(blocks.length, `${api}/README.md has TypeScript examples`).toBeGreaterThan(0);
-  return blocks.join('\n');
+/** The ```ts blocks of a package's README, joined into one module (a README reads top to bottom). */
+function readmeExamples(name: string): string {
+  const text = readFileSync(join(packages, name, 'README.md'), 'utf8');
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+}
+
+/** Our packages `name` needs at run time, itself included: what its install line must list. */
+function closure(name: string, seen = new Set<string>()): Set<string> {
+  seen.add(name);
+  const pkg = JSON.parse(readFileSync(join(packages, name, 'package.json'), 'utf8'));
+  for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }))
+    if (dep.startsWith('@scanapis/') && !seen.has(dep.slice(10))) closure(dep.slice(10), seen);
+  return seen;
 }
 
 describe('the tarballs of `pnpm pack:all`', () => {
@@ -180,13 +187,37 @@ describe('the tarballs of `pnpm pack:all`', () => {
   });
 });
 
+describe('each public package README says how to install it today', () => {
+  it.each(PUBLIC)('@scanapis/%s: the tarballs of it and of what it needs, and the future npm i', (name) => {
+    const text = readFileSync(join(packages, name, 'README.md'), 'utf8');
+    expect(text).toContain('## Install');
+    expect(text).toContain(`Once published: \`npm i @scanapis/${name}\`.`);
+    const line =
+      /^npm i \.\.\/scanapis\/dist\/packages\/scanapis-(?:\{([a-z,-]+)\}|([a-z-]+))-\[0-9\]\*\.tgz$/m.exec(
+        text,
+      );
+    expect(line, 'an `npm i ../scanapis/dist/packages/scanapis-{…}-[0-9]*.tgz` line').not.toBeNull();
+    const listed = (line![1] ?? line![2]!).split(',');
+    expect(new Set(listed)).toEqual(closure(name));
+    if (readmeExamples(name) === '' && !['client-kit'].includes(name))
+      throw new Error(`${name}/README.md has no usage example`);
+  });
+
+  it('the root README installs every tarball, and says what it will be once published', () => {
+    const text = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(text).toContain('npm i ../scanapis/dist/packages/*.tgz');
+    expect(text).toContain('npm i @scanapis/gecko @scanapis/gecko-mock');
+  });
+});
+
 describe('installed from the packed tarballs, outside the workspace', () => {
   it('the README examples, the root README example and a program type-check against the installed packages (strict)', () => {
     mkdirSync(join(work, 'src'), { recursive: true });
     // Helpers the README examples call but do not define.
     writeFileSync(join(work, 'src', 'ambient.d.ts'), 'declare function getIamToken(): Promise<string>;\n');
-    for (const [api] of CLIENTS)
-      writeFileSync(join(work, 'src', `readme-${api}.ts`), `${readmeExamples(api)}\nexport {};\n`);
+    // Every public package's README examples (the clients', mocks' and kits' alike).
+    for (const name of PUBLIC.filter((n) => readmeExamples(n).length > 0))
+      writeFileSync(join(work, 'src', `readme-${name}.ts`), `${readmeExamples(name)}\nexport {};\n`);
     writeFileSync(
       join(work, 'src', 'using-the-pieces.ts'),
       exampleUnder(join(root, 'README.md'), '## Using the pieces'),
