@@ -253,9 +253,11 @@ describe('installed from the packed tarballs, outside the workspace', () => {
   it('each mock starts through its installed bin (npx <api>-mock --port 0 --static); the program runs against them', async () => {
     const started = await Promise.all(
       APIS.map(async (api) => {
+        // Its own process group, as a terminal gives it: the signal below reaches the bin under npx.
         const child = spawn('npx', ['--no-install', `${api}-mock`, '--port', '0', '--static'], {
           cwd: work,
           stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
         });
         const url = await new Promise<string>((ok, fail) => {
           let seen = '';
@@ -295,15 +297,17 @@ describe('installed from the packed tarballs, outside the workspace', () => {
         hss: { status: 200, total: 3, walked: 3 },
       });
     } finally {
-      // SIGTERM stops a bin with exit code 0.
-      const codes = await Promise.all(
+      // SIGTERM to the process group (npm does not pass a SIGTERM on to the bin it runs): each bin
+      // stops, and its port is closed.
+      await Promise.all(
         started.map(({ child }) => {
-          const exited = new Promise((ok) => child.once('exit', (code) => ok(code)));
-          child.kill('SIGTERM');
+          const exited = new Promise((ok) => child.once('exit', ok));
+          process.kill(-child.pid!, 'SIGTERM');
           return exited;
         }),
       );
-      expect(codes).toEqual([0, 0, 0]);
+      for (const { url } of started)
+        await expect(fetch(`${url}/__scanapis/health`), `${url} after SIGTERM`).rejects.toThrow();
     }
   }, 60_000);
 
@@ -322,8 +326,8 @@ describe('installed from the packed tarballs, outside the workspace', () => {
 
   const outside = readdirSync(OUTSIDE).sort();
   it('test/fixtures/outside/ has files to run', () => expect(outside.length).toBeGreaterThan(0));
-  // Every file there runs in the outside project: *.test.{ts,mjs} with the vitest installed there,
-  // any other *.mjs with node (exit code 0 passes).
+  // Every file there runs in the outside project: *.test.{ts,mjs} with the vitest installed there
+  // (60 s per test and hook: they start processes), any other *.mjs with node (exit code 0 passes).
   it.each(outside)(
     'test/fixtures/outside/%s passes in the outside project',
     async (file) => {
@@ -332,7 +336,16 @@ describe('installed from the packed tarballs, outside the workspace', () => {
         true,
       );
       const [cmd, args] = isTest
-        ? [process.execPath, [join(work, 'node_modules', 'vitest', 'vitest.mjs'), 'run', `outside/${file}`]]
+        ? [
+            process.execPath,
+            [
+              join(work, 'node_modules', 'vitest', 'vitest.mjs'),
+              'run',
+              `outside/${file}`,
+              '--testTimeout=60000',
+              '--hookTimeout=60000',
+            ],
+          ]
         : [process.execPath, [`outside/${file}`]];
       await execFileAsync(cmd, args, { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1' } }).catch(
         (error: unknown) => {
