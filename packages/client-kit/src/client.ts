@@ -1,7 +1,9 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import { ScanApiConfigError, ScanApiError, type VendorError } from './errors.js';
+import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
   field,
+  type GetPage,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
@@ -11,6 +13,7 @@ import {
 import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
 import { type RetryOptions, resolveRetry } from './retry.js';
 import {
+  type Answer,
   type CallOptions,
   createTransport,
   resolveTimeout,
@@ -33,7 +36,18 @@ export interface RuntimeOptions {
   throwOnError?: boolean;
   /** Rate-limit behaviour (for APIs that send rate-limit headers). */
   rateLimit?: RateLimitOptions;
+  /**
+   * One line per attempt (method, URL, status, duration, why it is retried or not) at `debug`;
+   * retries at `info`, error answers at `warn`, failures at `error`. Default: the `SCANAPIS_LOG`
+   * environment variable, else `off`. Credentials never appear in a line.
+   */
+  logLevel?: LogLevel;
+  /** Where log lines go (default `console`). */
+  logger?: Logger;
 }
+
+/** Resource names and the path of each one's list operation (generated from the spec). */
+export type ResourceMap = Record<string, string>;
 
 /** What a client package supplies to the runtime. */
 export interface ClientDefinition<Meta extends PaginationMeta> {
@@ -44,6 +58,8 @@ export interface ClientDefinition<Meta extends PaginationMeta> {
   pagination: Meta;
   /** The code of the paging styles `pagination` uses (generated beside it). */
   paging: PagingSteps;
+  /** The resources and their list operations (generated: `resources.gen.ts`). */
+  resources?: ResourceMap;
   /** Reads the vendor's code, message and request id from an error answer. */
   parseError(body: unknown, response: Response): VendorError;
   /** For APIs that send rate-limit headers: `rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset')`. */
@@ -71,8 +87,46 @@ type PageInit<Paths, P extends keyof Paths> =
     : never;
 type InitArg<I> = undefined extends I ? [init?: I] : [init: I];
 
+/** Per-call options of a resource method: headers, an abort signal, retry, timeout, maxPages. */
+export interface ListOptions extends CallOptions, PagesOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * What a resource's `list()` returns (Stainless's page promise): awaiting it gives the first page's
+ * body (and throws a `ScanApiError` on any error); `for await` walks every item of every page;
+ * `.pages()` walks the page bodies; `.withResponse()` gives the first page with its `Response`.
+ * Nothing is sent until one of these is used.
+ */
+export interface ListPromise<Body, Item> extends PromiseLike<Body>, AsyncIterable<Item> {
+  catch<T = never>(onRejected?: ((reason: unknown) => T | PromiseLike<T>) | null): Promise<Body | T>;
+  finally(onFinally?: (() => void) | null): Promise<Body>;
+  pages(): AsyncGenerator<Body, void, undefined>;
+  withResponse(): Promise<{ data: Body; response: Response }>;
+}
+
+type QueryOf<Paths, P extends keyof Paths> =
+  GetOp<Paths, P> extends { parameters: { query?: infer Q } } ? Q : never;
+type ListArgs<Q> = undefined extends Q
+  ? [query?: Q, options?: ListOptions]
+  : [query: Q, options?: ListOptions];
+
+/** One object per resource of the spec, with its `list()`. */
+export type Resources<Paths, Meta extends PaginationMeta, R extends ResourceMap> = {
+  [N in keyof R]: {
+    /** Lists the resource, one page or all of them: see `ListPromise`. */
+    list(
+      ...args: ListArgs<QueryOf<Paths, R[N] & keyof Paths>>
+    ): ListPromise<
+      PageBody<GetOp<Paths, R[N] & keyof Paths>>,
+      ItemOf<Paths, Meta, R[N] & keyof Meta & keyof Paths>
+    >;
+  };
+};
+
 /** An openapi-fetch client typed from the spec, with paging, retries, timeouts and typed errors. */
-export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
+export interface ScanApiClientBase<Paths extends {}, Meta extends PaginationMeta>
   extends Client<Paths, 'application/json'> {
   /** Every item of every page, fetched page by page as the loop asks; `break` stops fetching. */
   paginate<P extends keyof Meta & GetPaths<Paths> & keyof Paths>(
@@ -87,6 +141,13 @@ export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
   /** The last rate-limit headers the API sent, if it sends them. */
   readonly rateLimit: RateLimitState | undefined;
 }
+
+/** The client: openapi-fetch's methods, `paginate`/`pages`, and one object per resource (`client.scans.list()`). */
+export type ScanApiClient<
+  Paths extends {},
+  Meta extends PaginationMeta,
+  R extends ResourceMap = Record<never, string>,
+> = ScanApiClientBase<Paths, Meta> & Resources<Paths, Meta, R>;
 
 /**
  * A call's init as openapi-fetch gets it: the client's own path parameters as defaults, and
@@ -118,11 +179,14 @@ function prepareInit(
   };
 }
 
+type Result = { data?: unknown; error?: unknown; response: Response };
+
 /** Builds a client from a package's definition and the user's runtime options. */
-export function createScanApiClient<Paths extends {}, Meta extends PaginationMeta>(
-  definition: ClientDefinition<Meta>,
-  options: RuntimeOptions = {},
-): ScanApiClient<Paths, Meta> {
+export function createScanApiClient<
+  Paths extends {},
+  Meta extends PaginationMeta,
+  R extends ResourceMap = Record<never, string>,
+>(definition: ClientDefinition<Meta>, options: RuntimeOptions = {}): ScanApiClient<Paths, Meta, R> {
   if (options.fetch !== undefined && typeof options.fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
   const limiter = definition.rateLimit?.(options.rateLimit);
@@ -131,6 +195,7 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
     retry: resolveRetry('retry', options.retry),
     timeout: resolveTimeout('timeout', options.timeout),
     limiter,
+    log: resolveLog(options.logLevel, options.logger),
   });
   const raw = createClient<Paths, 'application/json'>({
     baseUrl: definition.baseUrl,
@@ -139,19 +204,19 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   });
   if (definition.middleware?.length) raw.use(...definition.middleware);
 
-  const httpError = (
-    method: string,
-    path: string,
-    result: { error?: unknown; response: Response },
-  ): never => {
-    const vendor = definition.parseError(result.error, result.response);
+  /** The error of an error answer: kind `rate-limited` for a 429, `http` otherwise. */
+  const httpError = (method: string, path: string, result: Result, answer?: Answer): never => {
+    const { response } = result;
     throw new ScanApiError({
-      kind: 'http',
+      kind: response.status === 429 ? 'rate-limited' : 'http',
       method,
-      url: result.response.url || definition.baseUrl + path,
-      status: result.response.status,
+      url: response.url || definition.baseUrl + path,
+      status: response.status,
       body: result.error,
-      ...vendor,
+      ...definition.parseError(result.error, response),
+      retryAfterMs: answer?.retryAfterMs,
+      resetAt: answer?.resetAt,
+      cause: answer?.cause,
     });
   };
   const wrap = (error: unknown, method: string, path: string): Error => {
@@ -180,31 +245,44 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   } as unknown as Record<string, unknown>;
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
   for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
-    const call = raw[method as 'GET'] as (
-      path: string,
-      init?: unknown,
-    ) => Promise<{ error?: unknown; response: Response }>;
+    const call = raw[method as 'GET'] as (path: string, init?: unknown) => Promise<Result>;
     client[method] = async (path: string, init?: Record<string, unknown>) => {
-      let result: { error?: unknown; response: Response };
+      let result: Result;
       try {
         result = await call(path, prepareInit(init, definition.pathParams));
       } catch (error) {
         throw wrap(error, method, path);
       }
+      const { response, data } = result;
+      const parseAs = (init as { parseAs?: string } | undefined)?.parseAs;
       // openapi-fetch has read the body (unless the caller asked for the stream).
-      if ((init as { parseAs?: string } | undefined)?.parseAs !== 'stream') settle(result.response);
-      if (options.throwOnError && (result.error !== undefined || !result.response.ok))
-        httpError(method, path, result);
+      const answer = settle(response, parseAs === 'stream');
+      if (answer?.cause || (options.throwOnError && (result.error !== undefined || !response.ok)))
+        httpError(method, path, result, answer);
+      // Every 2xx the specs declare is a JSON object (the generator checks it).
+      if (
+        response.ok &&
+        response.status !== 204 &&
+        method !== 'HEAD' &&
+        (parseAs ?? 'json') === 'json' &&
+        (data === null || typeof data !== 'object' || Array.isArray(data))
+      )
+        throw new ScanApiError(
+          { kind: 'parse', method, url: response.url, status: response.status },
+          `a ${response.status} whose body is ${data === undefined ? 'empty' : JSON.stringify(data)?.slice(0, 20)}, not the JSON object the spec declares`,
+        );
       return result;
     };
   }
   client.request = (method: string, path: string, init?: unknown) =>
     (client[method.toUpperCase()] as (p: string, i?: unknown) => unknown)(path, init);
 
-  const get = client.GET as (
-    path: string,
-    init: Record<string, unknown>,
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  /** One page, or the call's `ScanApiError`. */
+  const getPage: GetPage = async (path, init) => {
+    const result = await (client.GET as (p: string, i: unknown) => Promise<Result>)(path, init);
+    if (result.error !== undefined || !result.response.ok) httpError('GET', path, result);
+    return result;
+  };
   /** A list operation's declared style and the runtime's code for it. */
   const pagingOf = (path: string) => {
     const style = definition.pagination[path];
@@ -212,20 +290,33 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
     if (!step) throw new TypeError(`${path} is not a list operation (no x-scanapis-pagination in the spec)`);
     return { style, step };
   };
-  client.pages = (path: string, init: Record<string, unknown> = {}) => {
-    const { maxPages, ...rest } = init as Record<string, unknown> & PagesOptions;
+  const pages = (path: string, init?: Record<string, unknown>) => {
     const { style, step } = pagingOf(path);
-    return walkPages(get, httpError, path, style, step, rest, maxPages || undefined);
+    return walkPages(getPage, path, style, step, init);
   };
-  client.paginate = async function* (path: string, init?: Record<string, unknown>) {
-    const { style } = pagingOf(path);
-    for await (const page of (client.pages as (p: string, i?: unknown) => AsyncGenerator<unknown>)(
-      path,
-      init,
-    )) {
-      const items = field(page, style.itemsField);
-      if (Array.isArray(items)) yield* items;
-    }
+  const paginate = async function* (path: string, init?: Record<string, unknown>) {
+    const { itemsField } = pagingOf(path).style;
+    for await (const page of pages(path, init)) yield* (field(page, itemsField) ?? []) as unknown[];
   };
-  return client as unknown as ScanApiClient<Paths, Meta>;
+  Object.assign(client, { pages, paginate });
+  for (const [name, path] of Object.entries(definition.resources ?? {})) {
+    client[name] = {
+      list(query?: object, options?: ListOptions) {
+        const init = { ...options, params: { query } };
+        let first: Promise<Result> | undefined;
+        const load = () => (first ??= getPage(path, init));
+        const data = () => load().then((r) => r.data);
+        return {
+          // biome-ignore lint/suspicious/noThenProperty: a page promise is a thenable on purpose (Stainless's PagePromise).
+          then: (ok: never, no: never) => data().then(ok, no),
+          catch: (no: never) => data().catch(no),
+          finally: (f: never) => data().finally(f),
+          withResponse: () => load().then(({ data, response }) => ({ data, response })),
+          pages: () => pages(path, init),
+          [Symbol.asyncIterator]: () => paginate(path, init),
+        };
+      },
+    };
+  }
+  return client as unknown as ScanApiClient<Paths, Meta, R>;
 }

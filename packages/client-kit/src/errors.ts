@@ -40,10 +40,15 @@ export function checkNumbers<T extends object>(
  * - `parse`: the server answered with a body that is not the JSON the spec promises (an HTML page,
  *   a truncated body)
  * - `pagination`: the server's paging went wrong (a repeated token, no progress, too many pages)
- * - `rate-limited`: waiting for the rate-limit window would take longer than allowed
+ * - `rate-limited`: a 429 (with `throwOnError`, or when the total timeout left no time to wait for
+ *   it), or a wait for the rate-limit window longer than `retry.maxDelayMs`; `retryAfterMs` and
+ *   `resetAt` say when to try again
+ * - `redirect`: a redirect that is not followed: to another origin (credentials stay with their
+ *   origin), of a request with a body, or more than 5 in a row
  */
 export type ScanApiErrorKind =
   | 'http'
+  | 'redirect'
   | 'network'
   | 'timeout'
   | 'aborted'
@@ -68,6 +73,10 @@ export interface ScanApiErrorInit extends VendorError {
   body?: unknown;
   /** How many attempts were made. */
   attempts?: number;
+  /** How long the server asked to wait (`Retry-After`, `X-RateLimit-Reset`), in ms. */
+  retryAfterMs?: number;
+  /** When the server said the call may be tried again. */
+  resetAt?: Date;
   cause?: unknown;
 }
 
@@ -86,14 +95,19 @@ export class ScanApiError extends Error {
   declare readonly url: string;
   declare readonly body: unknown;
   declare readonly attempts: number;
+  /** How long the server asked to wait before trying again, in ms (429 and 503 answers). */
+  declare readonly retryAfterMs: number | undefined;
+  /** When the server said the call may be tried again. */
+  declare readonly resetAt: Date | undefined;
 
   constructor({ message, cause, attempts = 1, ...init }: ScanApiErrorInit, summary?: string) {
     init.url = safeUrl(init.url);
     const what =
       summary ??
-      (init.kind === 'http'
+      (init.status
         ? `HTTP ${init.status}${init.code !== undefined ? ` ${init.code}` : ''}${message ? `: ${message}` : ''}`
-        : init.kind);
+        : init.kind) +
+        (init.retryAfterMs === undefined ? '' : `; retry in ${Math.ceil(init.retryAfterMs / 1000)} s`);
     super(`${what} (${init.method} ${init.url}${init.requestId ? `, request id ${init.requestId}` : ''})`, {
       cause,
     });

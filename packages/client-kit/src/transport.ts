@@ -1,4 +1,5 @@
-import { checkNumbers, ScanApiError, type ScanApiErrorKind } from './errors.js';
+import { checkNumbers, ScanApiError, type ScanApiErrorInit, type ScanApiErrorKind } from './errors.js';
+import { type Log, logUrl } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import {
   backoffMs,
@@ -28,29 +29,52 @@ export interface TransportOptions {
   timeout: Required<TimeoutOptions>;
   /** The client's rate limiter, for APIs that send rate-limit headers. */
   limiter?: RateLimiter;
+  /** The client's log, when logging is on. */
+  log?: Log;
   random?: () => number;
 }
 
-/** The running timeout of each response handed out, until its body has been read. */
-const timers = new WeakMap<Response, ReturnType<typeof setTimeout> | undefined>();
+/** What the transport knows about an answer it hands back. */
+export interface Answer {
+  /** The attempt's timer, running until the body has been read. */
+  timer?: ReturnType<typeof setTimeout>;
+  /** How long the server asked to wait (a retryable status with `Retry-After` or a reset header). */
+  retryAfterMs?: number;
+  resetAt?: Date;
+  /** Set when the total timeout left no time for the wait the answer asked for: the call fails. */
+  cause?: ScanApiError;
+}
 
-/** Stops a response's timeout once its body has been read (an unread body stays bounded by it). */
-export function settle(response: Response): void {
-  clearTimeout(timers.get(response));
+const answers = new WeakMap<Response, Answer>();
+
+/**
+ * What the transport knows about a response it handed out; stops its timeout unless the body is
+ * still to be read (`stream`: an unread body stays bounded by it).
+ */
+export function settle(response: Response, stream?: boolean): Answer | undefined {
+  const answer = answers.get(response);
+  if (!stream) clearTimeout(answer?.timer);
+  return answer;
 }
 
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
 export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
-  return checkNumbers(option, { ...base, ...value }, ['attemptMs', 'totalMs']);
+  return value === undefined ? base : checkNumbers(option, { ...base, ...value }, ['attemptMs', 'totalMs']);
 }
+
+/** Most same-origin redirects followed in a row. */
+const MAX_REDIRECTS = 5;
 
 /**
  * The fetch that openapi-fetch calls, beneath its middleware: each attempt is a fresh clone of the
  * request with its own timeout; retries happen here, so auth and signing ran once, above.
+ * Redirects are handled here too (`redirect: 'manual'`): one to the same origin is followed (up to
+ * 5, for requests without a body); any other ends the call with kind `redirect`, so that no
+ * credential ever travels to another origin.
  */
 export function createTransport(options: TransportOptions) {
-  const { limiter } = options;
+  const { limiter, log } = options;
 
   return async function transport(request: Request, init?: RequestInit): Promise<Response> {
     // Per-call options (on the Request), over the client's.
@@ -59,9 +83,16 @@ export function createTransport(options: TransportOptions) {
     const timeout = resolveTimeout('timeout', call.timeout, options.timeout);
     const attempts = IDEMPOTENT.has(request.method) ? retry.attempts : 1;
     const deadline = Date.now() + (timeout.totalMs || Infinity);
+    const origin = new URL(request.url).origin;
     let attempt = 0;
-    const fail = (kind: ScanApiErrorKind, cause: unknown, summary: string) =>
-      new ScanApiError({ kind, method: request.method, url: request.url, attempts: attempt, cause }, summary);
+    let waited = 0;
+    let url = request.url;
+    const fail = (
+      kind: ScanApiErrorKind,
+      cause: unknown,
+      summary: string,
+      more?: Partial<ScanApiErrorInit>,
+    ) => new ScanApiError({ kind, method: request.method, url, attempts: attempt, cause, ...more }, summary);
     const aborted = () => fail('aborted', request.signal.reason, 'aborted by the caller');
     const overdue = (cause?: unknown) =>
       fail('timeout', cause, `timed out after ${timeout.totalMs} ms in all`);
@@ -83,12 +114,21 @@ export function createTransport(options: TransportOptions) {
         );
         request.signal.addEventListener('abort', onAbort, { once: true });
       });
-    let waited = 0;
 
     for (;;) {
-      const untilReset = limiter?.wait(Date.now()) ?? 0;
-      if (typeof untilReset === 'string') throw fail('rate-limited', undefined, untilReset);
-      if (untilReset > 0) await wait(untilReset);
+      // A rate limiter that knows the window is used up: wait for its reset, if that is not too long.
+      let now = Date.now();
+      const untilReset = limiter?.wait(now);
+      let before = '';
+      if (untilReset) {
+        if (untilReset > retry.maxDelayMs)
+          throw fail('rate-limited', undefined, 'no requests left in the rate-limit window', {
+            retryAfterMs: untilReset,
+            resetAt: new Date(now + untilReset),
+          });
+        before = `after ${untilReset} ms waiting for the rate-limit window; `;
+        await wait(untilReset);
+      }
       if (request.signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
@@ -98,7 +138,8 @@ export function createTransport(options: TransportOptions) {
       const controller = new AbortController();
       let expired: 'attempt' | 'total' | undefined;
       const attemptLeft = timeout.attemptMs || Infinity;
-      const totalLeft = deadline - Date.now();
+      const started = Date.now();
+      const totalLeft = deadline - started;
       const ms = Math.min(attemptLeft, totalLeft);
       const timer =
         ms < Infinity
@@ -112,42 +153,86 @@ export function createTransport(options: TransportOptions) {
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
       request.signal.addEventListener('abort', () => controller.abort(request.signal.reason), { once: true });
+      /** One log line per attempt: method, URL, outcome, duration, and why it is retried or not. */
+      const note = (level: Parameters<Log>[0], outcome: string) =>
+        log?.(level, `${request.method} ${logUrl(url)} ${before}→ ${outcome} in ${Date.now() - started} ms`);
+      const redirect: RequestInit = { signal: controller.signal, redirect: 'manual' };
       // A request without a body can be sent again as it is; one with a body is cloned while
       // another attempt may follow.
       const source = attempt < attempts && request.body !== null ? request.clone() : request;
-      const attemptRequest = new Request(source, { signal: controller.signal });
+      url = request.url;
       let delay: number | undefined;
       try {
-        const response = await options.fetch(attemptRequest, init);
-        const now = Date.now();
-        limiter?.record(response.headers, now);
-        if (attempt < attempts && retry.statuses.includes(response.status)) {
-          const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
-          delay = Math.min(asked ?? backoffMs(attempt - 1, retry, options.random), retry.maxDelayMs);
+        let response = await options.fetch(new Request(source, redirect), init);
+        for (let hops = 0; ; hops++) {
+          const { status } = response;
+          const location = status > 299 && status < 400 && response.headers.get('location');
+          if (!location && response.type !== 'opaqueredirect') break;
+          const to = location ? new URL(location, url) : undefined;
+          if (to?.origin !== origin || request.body !== null || hops >= MAX_REDIRECTS) {
+            void response.body?.cancel();
+            const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed (${
+              to?.origin !== origin
+                ? `credentials stay with ${origin}`
+                : `more than ${MAX_REDIRECTS} redirects, or a request with a body`
+            })`;
+            note('warn', summary);
+            throw fail('redirect', undefined, summary, { status });
+          }
+          void response.body?.cancel();
+          url = to.href;
+          response = await options.fetch(
+            new Request(url, { ...redirect, method: request.method, headers: request.headers }),
+            init,
+          );
         }
-        if (delay === undefined || waited + delay > retry.maxTotalDelayMs) {
+        now = Date.now();
+        limiter?.record(response.headers, now);
+        const answer: Answer = { timer };
+        let why = '';
+        if (retry.statuses.includes(response.status)) {
+          const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
+          if (asked !== undefined) {
+            answer.retryAfterMs = asked;
+            answer.resetAt = new Date(now + asked);
+          }
+          if (attempt < attempts) {
+            delay = asked ?? backoffMs(attempt - 1, retry, options.random);
+            if (delay > retry.maxDelayMs) why = `the server asks for ${delay} ms, more than retry.maxDelayMs`;
+            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs is spent';
+            else if (now + delay >= deadline) {
+              why = 'timeout.totalMs runs out before then';
+              answer.cause = overdue();
+            }
+          }
+        }
+        if (delay === undefined || why) {
+          note(response.ok ? 'debug' : 'warn', `${response.status}${why && `; not retried: ${why}`}`);
           // The timer stays until the body has been read: the client calls settle() then.
-          timers.set(response, timer);
+          answers.set(response, answer);
           return response;
         }
         clearTimeout(timer);
-        await response.body?.cancel();
+        void response.body?.cancel();
+        note('info', `${response.status}; retry ${attempt + 1}/${attempts} in ${delay} ms`);
       } catch (error) {
         if (request.signal.aborted) throw aborted();
+        if (error instanceof ScanApiError) throw error;
         if (expired === 'total') throw overdue(error);
-        const error_ =
-          expired === 'attempt'
-            ? fail('timeout', error, `attempt timed out after ${timeout.attemptMs} ms`)
-            : fail(
-                'network',
-                error,
-                `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
-              );
+        const timedOut = expired === 'attempt';
+        const summary = timedOut
+          ? `attempt timed out after ${timeout.attemptMs} ms`
+          : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
         delay = backoffMs(attempt - 1, retry, options.random);
-        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) throw error_;
+        const last = attempt >= attempts || waited + delay > retry.maxTotalDelayMs;
+        note(
+          last ? 'error' : 'info',
+          last ? summary : `${summary}; retry ${attempt + 1}/${attempts} in ${delay} ms`,
+        );
+        if (last) throw fail(timedOut ? 'timeout' : 'network', error, summary);
       }
-      waited += delay!;
-      await wait(delay!);
+      waited += delay;
+      await wait(delay);
     }
   };
 }
