@@ -83,7 +83,7 @@ const deref = (schema) =>
 for (const [path, item] of Object.entries(spec.paths ?? {})) {
   for (const [method, op] of Object.entries(item)) {
     for (const [status, response] of Object.entries(op?.responses ?? {})) {
-      if (!/^2/.test(status) || status === '204') continue;
+      if (!/^2/.test(status)) continue;
       const schema = deref(deref(response).content?.['application/json']?.schema);
       if (schema?.type !== 'object') {
         console.error(

@@ -12,7 +12,7 @@ export const isCredential = (value: unknown): value is string =>
   typeof value === 'string' && CREDENTIAL.test(value);
 
 /** The message of a credential that is not one; it never contains the value. */
-export const CREDENTIAL_RULE = 'must be a non-empty string of printable ASCII without spaces';
+export const CREDENTIAL_RULE = 'must be printable ASCII without spaces';
 
 /** Checks a credential option at client creation; the error names the option, never the value. */
 export function assertCredential(option: string, value: unknown): asserts value is string {
@@ -22,7 +22,7 @@ export function assertCredential(option: string, value: unknown): asserts value 
 /** Checks a `TokenSource` option at client creation: a credential or a function that returns one. */
 export function assertTokenSource(option: string, source: unknown): asserts source is TokenSource {
   if (typeof source !== 'function' && !isCredential(source))
-    throw new ScanApiConfigError(option, `${CREDENTIAL_RULE}, or a function that returns one`);
+    throw new ScanApiConfigError(option, `${CREDENTIAL_RULE}, or a function returning that`);
 }
 
 /**
@@ -32,15 +32,16 @@ export function assertTokenSource(option: string, source: unknown): asserts sour
  */
 export async function resolveToken(option: string, source: TokenSource): Promise<string> {
   let value: unknown;
+  let threw: unknown;
   try {
     value = typeof source === 'function' ? await source() : source;
   } catch (error) {
-    throw new ScanApiConfigError(option, `the function threw (a ${(error as Error)?.name ?? typeof error})`);
+    threw = (error as Error)?.name ?? typeof error;
   }
   if (!isCredential(value))
     throw new ScanApiConfigError(
       option,
-      `the function returned a value that ${CREDENTIAL_RULE.replace('must', 'is not')}`,
+      `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`,
     );
   return value;
 }

@@ -150,34 +150,12 @@ export type ScanApiClient<
 > = ScanApiClientBase<Paths, Meta> & Resources<Paths, Meta, R>;
 
 /**
- * A call's init as openapi-fetch gets it: the client's own path parameters as defaults, and
- * per-call `retry`/`timeout` riding on the final Request to the transport (a last per-call
- * middleware attaches them, so they survive middleware that replaces the Request).
+ * A call's init as openapi-fetch gets it: the client's own path parameters as defaults.
+ * Per-call `retry`/`timeout` need nothing: openapi-fetch copies init keys a Request lacks onto
+ * it, and the transport reads them there.
  */
-function prepareInit(
-  init: Record<string, unknown> & CallOptions = {},
-  pathParams?: Record<string, string>,
-): Record<string, unknown> {
-  const {
-    retry,
-    timeout,
-    params,
-    middleware = [],
-  } = init as CallOptions & {
-    params?: { path?: object };
-    middleware?: Middleware[];
-  };
-  return {
-    ...init,
-    ...(pathParams && { params: { ...params, path: { ...pathParams, ...params?.path } } }),
-    ...((retry ?? timeout) !== undefined && {
-      middleware: [
-        ...middleware,
-        { onRequest: ({ request }) => Object.assign(request, { retry, timeout }) } satisfies Middleware,
-      ],
-    }),
-  };
-}
+const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<string, string>) =>
+  path ? { ...init, params: { ...init.params, path: { ...path, ...init.params?.path } } } : init;
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 
@@ -230,9 +208,7 @@ export function createScanApiClient<
       ] ?? 'network';
     return new ScanApiError(
       { kind, method, url: definition.baseUrl + path, cause: e },
-      kind === 'parse'
-        ? `the answer is not valid JSON: ${e.message}`
-        : `${kind}: ${e?.cause?.message ?? e?.message ?? e}`,
+      `${kind === 'parse' ? 'invalid JSON' : kind}: ${e?.cause?.message ?? e?.message}`,
     );
   };
 
@@ -259,17 +235,15 @@ export function createScanApiClient<
       const answer = settle(response, parseAs === 'stream');
       if (answer?.cause || (options.throwOnError && (result.error !== undefined || !response.ok)))
         httpError(method, path, result, answer);
-      // Every 2xx the specs declare is a JSON object (the generator checks it).
+      // Every 2xx body the specs declare is a JSON object (the generator checks it).
       if (
         response.ok &&
-        response.status !== 204 &&
-        method !== 'HEAD' &&
         (parseAs ?? 'json') === 'json' &&
-        (data === null || typeof data !== 'object' || Array.isArray(data))
+        !(data && typeof data === 'object' && !Array.isArray(data))
       )
         throw new ScanApiError(
           { kind: 'parse', method, url: response.url, status: response.status },
-          `a ${response.status} whose body is ${data === undefined ? 'empty' : JSON.stringify(data)?.slice(0, 20)}, not the JSON object the spec declares`,
+          `a ${response.status} without the JSON object the spec declares`,
         );
       return result;
     };
@@ -287,16 +261,20 @@ export function createScanApiClient<
   const pagingOf = (path: string) => {
     const style = definition.pagination[path];
     const step = style && (definition.paging[style.style] as PageStep<typeof style> | undefined);
-    if (!step) throw new TypeError(`${path} is not a list operation (no x-scanapis-pagination in the spec)`);
+    if (!step) throw new TypeError(`${path} is not a list operation`);
     return { style, step };
   };
-  const pages = (path: string, init?: Record<string, unknown>) => {
+  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
     const { style, step } = pagingOf(path);
-    return walkPages(getPage, path, style, step, init);
+    return walkPages(getPage, path, style, step, init, first);
   };
-  const paginate = async function* (path: string, init?: Record<string, unknown>) {
+  const paginate = async function* (
+    path: string,
+    init?: Record<string, unknown>,
+    first?: () => Promise<Result>,
+  ) {
     const { itemsField } = pagingOf(path).style;
-    for await (const page of pages(path, init)) yield* (field(page, itemsField) ?? []) as unknown[];
+    for await (const page of pages(path, init, first)) yield* (field(page, itemsField) ?? []) as unknown[];
   };
   Object.assign(client, { pages, paginate });
   for (const [name, path] of Object.entries(definition.resources ?? {})) {
@@ -304,6 +282,7 @@ export function createScanApiClient<
       list(query?: object, options?: ListOptions) {
         const init = { ...options, params: { query } };
         let first: Promise<Result> | undefined;
+        // Sent when first used; walking the pages starts from the same first page.
         const load = () => (first ??= getPage(path, init));
         const data = () => load().then((r) => r.data);
         return {
@@ -312,8 +291,8 @@ export function createScanApiClient<
           catch: (no: never) => data().catch(no),
           finally: (f: never) => data().finally(f),
           withResponse: () => load().then(({ data, response }) => ({ data, response })),
-          pages: () => pages(path, init),
-          [Symbol.asyncIterator]: () => paginate(path, init),
+          pages: () => pages(path, init, load),
+          [Symbol.asyncIterator]: () => paginate(path, init, load),
         };
       },
     };

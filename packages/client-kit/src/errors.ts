@@ -12,7 +12,7 @@ export class ScanApiConfigError extends TypeError {
   }
 }
 
-/** Throws a `ScanApiConfigError` for the first of `keys` of `value` that is not a number >= `min` (a whole one for `whole`). */
+/** Throws a `ScanApiConfigError` for the first of `keys` of `value` that is not a number >= 0 (a whole one >= 1 for `whole`). */
 export function checkNumbers<T extends object>(
   option: string,
   value: T,
@@ -21,11 +21,10 @@ export function checkNumbers<T extends object>(
 ): T {
   for (const key of keys) {
     const v = value[key] as number;
-    const min = key === whole ? 1 : 0;
-    if (!(v >= min && (key === whole ? Number.isInteger(v) : Number.isFinite(v))))
+    if (!(v >= (key === whole ? 1 : 0) && (key === whole ? Number.isInteger(v) : Number.isFinite(v))))
       throw new ScanApiConfigError(
         `${option}.${key}`,
-        `must be a ${key === whole ? 'whole ' : ''}number >= ${min}`,
+        `must be a ${key === whole ? 'whole number >= 1' : 'number >= 0'}`,
       );
   }
   return value;
@@ -102,13 +101,13 @@ export class ScanApiError extends Error {
 
   constructor({ message, cause, attempts = 1, ...init }: ScanApiErrorInit, summary?: string) {
     init.url = safeUrl(init.url);
+    const { status, code, retryAfterMs: wait, requestId } = init;
     const what =
-      summary ??
-      (init.status
-        ? `HTTP ${init.status}${init.code !== undefined ? ` ${init.code}` : ''}${message ? `: ${message}` : ''}`
-        : init.kind) +
-        (init.retryAfterMs === undefined ? '' : `; retry in ${Math.ceil(init.retryAfterMs / 1000)} s`);
-    super(`${what} (${init.method} ${init.url}${init.requestId ? `, request id ${init.requestId}` : ''})`, {
+      (summary ??
+        (status
+          ? `HTTP ${status}${code === undefined ? '' : ` ${code}`}${message ? `: ${message}` : ''}`
+          : init.kind)) + (wait === undefined ? '' : `; retry in ${Math.ceil(wait / 1000)} s`);
+    super(`${what} (${init.method} ${init.url}${requestId ? `, request id ${requestId}` : ''})`, {
       cause,
     });
     Object.assign(this, init, { vendorMessage: message, attempts });

@@ -50,7 +50,7 @@ export const tokenPaging: PageStep<TokenStyle> = (style, body, query, _count, st
   const next = field(body, style.nextTokenField);
   if (next == null || next === '') return undefined;
   if (typeof next !== 'string') return stop(`${style.nextTokenField} is not a string`);
-  if (seen.has(next)) stop(`the server repeated page token ${JSON.stringify(next.slice(0, 40))}`);
+  if (seen.has(next)) stop('a repeated page token');
   seen.add(next);
   return { ...query, [style.tokenParam]: next };
 };
@@ -66,7 +66,7 @@ export const offsetTotalPaging: PageStep<OffsetTotalStyle> = (style, body, query
 /** An offset, while the body says more pages follow; an empty page that says so is an error. */
 export const offsetHasMorePaging: PageStep<OffsetHasMoreStyle> = (style, body, query, count, stop) => {
   if (field(body, style.hasMoreField) !== true) return undefined;
-  if (count === 0) stop('the server says more pages follow but sent an empty page');
+  if (count === 0) stop('an empty page that says more follow');
   return { ...query, [style.offsetParam]: Number(query[style.offsetParam] ?? 0) + count };
 };
 
@@ -107,6 +107,8 @@ export async function* walkPages<S extends PaginationStyle>(
   style: S,
   step: PageStep<S>,
   { maxPages, ...init }: Record<string, unknown> & PagesOptions = {},
+  /** The first page, when the caller has it already (a resource method's page promise). */
+  first?: () => ReturnType<GetPage>,
 ): AsyncGenerator<unknown, void, undefined> {
   const params = (init.params ?? {}) as Record<string, unknown>;
   let query: Query | undefined = { ...(params.query as Query | undefined) };
@@ -114,7 +116,9 @@ export async function* walkPages<S extends PaginationStyle>(
   const seen = new Set<string>();
   let previous: string | undefined;
   for (let page = 1; query; page++) {
-    const result = await get(path, { ...init, params: { ...params, query } });
+    const result = await (page === 1 && first
+      ? first()
+      : get(path, { ...init, params: { ...params, query } }));
     const body = result.data;
     const stop: (message: string) => never = (message) => {
       throw new ScanApiError(
@@ -125,9 +129,9 @@ export async function* walkPages<S extends PaginationStyle>(
     const items = field(body, style.itemsField) ?? [];
     if (!Array.isArray(items)) stop(`${style.itemsField} is not an array`);
     const size = Number(query[(style as OffsetTotalStyle).limitParam ?? (style as TokenStyle).pageSizeParam]);
-    if (items.length > size) stop(`${items.length} items, more than the ${size} asked for`);
+    if (items.length > size) stop(`more than the ${size} items asked for`);
     const key = items.length ? JSON.stringify(items) : undefined;
-    if (key && key === previous) stop('the same items as the page before: the server ignores the paging');
+    if (key && key === previous) stop('the same items as the page before');
     previous = key;
     yield body;
     query = step(style, body, query, items.length, stop, seen);

@@ -80,26 +80,22 @@ export function createTransport(options: TransportOptions) {
     // Per-call options (on the Request), over the client's.
     const call = request as Request & CallOptions;
     const retry = resolveRetry('retry', call.retry, options.retry);
-    const timeout = resolveTimeout('timeout', call.timeout, options.timeout);
-    const attempts = IDEMPOTENT.has(request.method) ? retry.attempts : 1;
-    const deadline = Date.now() + (timeout.totalMs || Infinity);
+    const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
+    const { method, signal } = request;
+    const attempts = IDEMPOTENT.has(method) ? retry.attempts : 1;
+    const deadline = Date.now() + (totalMs || Infinity);
     const origin = new URL(request.url).origin;
     let attempt = 0;
     let waited = 0;
     let url = request.url;
-    const fail = (
-      kind: ScanApiErrorKind,
-      cause: unknown,
-      summary: string,
-      more?: Partial<ScanApiErrorInit>,
-    ) => new ScanApiError({ kind, method: request.method, url, attempts: attempt, cause, ...more }, summary);
-    const aborted = () => fail('aborted', request.signal.reason, 'aborted by the caller');
-    const overdue = (cause?: unknown) =>
-      fail('timeout', cause, `timed out after ${timeout.totalMs} ms in all`);
+    const fail = (kind: ScanApiErrorKind, summary: string, more?: Partial<ScanApiErrorInit>) =>
+      new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
+    const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
+    const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
-        if (request.signal.aborted) return reject(aborted());
+        if (signal.aborted) return reject(aborted());
         const left = deadline - Date.now();
         const onAbort = () => {
           clearTimeout(timer);
@@ -107,29 +103,27 @@ export function createTransport(options: TransportOptions) {
         };
         const timer = setTimeout(
           () => {
-            request.signal.removeEventListener('abort', onAbort);
+            signal.removeEventListener('abort', onAbort);
             ms < left ? resolve() : reject(overdue());
           },
           Math.max(0, Math.min(ms, left)),
         );
-        request.signal.addEventListener('abort', onAbort, { once: true });
+        signal.addEventListener('abort', onAbort, { once: true });
       });
 
     for (;;) {
-      // A rate limiter that knows the window is used up: wait for its reset, if that is not too long.
+      // A rate limiter that knows the window is used up: wait for its reset, unless that is too long.
       let now = Date.now();
       const untilReset = limiter?.wait(now);
-      let before = '';
       if (untilReset) {
         if (untilReset > retry.maxDelayMs)
-          throw fail('rate-limited', undefined, 'no requests left in the rate-limit window', {
+          throw fail('rate-limited', 'no requests left in the rate-limit window', {
             retryAfterMs: untilReset,
             resetAt: new Date(now + untilReset),
           });
-        before = `after ${untilReset} ms waiting for the rate-limit window; `;
         await wait(untilReset);
       }
-      if (request.signal.aborted) throw aborted();
+      if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
       // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less). The
@@ -137,7 +131,7 @@ export function createTransport(options: TransportOptions) {
       // process open.
       const controller = new AbortController();
       let expired: 'attempt' | 'total' | undefined;
-      const attemptLeft = timeout.attemptMs || Infinity;
+      const attemptLeft = attemptMs || Infinity;
       const started = Date.now();
       const totalLeft = deadline - started;
       const ms = Math.min(attemptLeft, totalLeft);
@@ -152,37 +146,35 @@ export function createTransport(options: TransportOptions) {
             )
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
-      request.signal.addEventListener('abort', () => controller.abort(request.signal.reason), { once: true });
-      /** One log line per attempt: method, URL, outcome, duration, and why it is retried or not. */
+      signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      /** The attempt's log line: method, URL, outcome, duration, and why it is retried or not. */
       const note = (level: Parameters<Log>[0], outcome: string) =>
-        log?.(level, `${request.method} ${logUrl(url)} ${before}→ ${outcome} in ${Date.now() - started} ms`);
-      const redirect: RequestInit = { signal: controller.signal, redirect: 'manual' };
+        log?.(
+          level,
+          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, after ${untilReset} ms waiting for the rate-limit window` : ''})`,
+        );
+      const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       // A request without a body can be sent again as it is; one with a body is cloned while
       // another attempt may follow.
       const source = attempt < attempts && request.body !== null ? request.clone() : request;
       url = request.url;
       let delay: number | undefined;
       try {
-        let response = await options.fetch(new Request(source, redirect), init);
+        let response = await options.fetch(new Request(source, manual), init);
         for (let hops = 0; ; hops++) {
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
           if (!location && response.type !== 'opaqueredirect') break;
+          void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
           if (to?.origin !== origin || request.body !== null || hops >= MAX_REDIRECTS) {
-            void response.body?.cancel();
-            const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed (${
-              to?.origin !== origin
-                ? `credentials stay with ${origin}`
-                : `more than ${MAX_REDIRECTS} redirects, or a request with a body`
-            })`;
+            const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
             note('warn', summary);
-            throw fail('redirect', undefined, summary, { status });
+            throw fail('redirect', summary, { status });
           }
-          void response.body?.cancel();
           url = to.href;
           response = await options.fetch(
-            new Request(url, { ...redirect, method: request.method, headers: request.headers }),
+            new Request(url, { ...manual, method, headers: request.headers }),
             init,
           );
         }
@@ -198,38 +190,35 @@ export function createTransport(options: TransportOptions) {
           }
           if (attempt < attempts) {
             delay = asked ?? backoffMs(attempt - 1, retry, options.random);
-            if (delay > retry.maxDelayMs) why = `the server asks for ${delay} ms, more than retry.maxDelayMs`;
+            if (delay > retry.maxDelayMs) why = `a wait of ${delay} ms is over retry.maxDelayMs`;
             else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs is spent';
             else if (now + delay >= deadline) {
-              why = 'timeout.totalMs runs out before then';
+              why = 'timeout.totalMs ends first';
               answer.cause = overdue();
             }
           }
         }
         if (delay === undefined || why) {
-          note(response.ok ? 'debug' : 'warn', `${response.status}${why && `; not retried: ${why}`}`);
+          note(response.ok ? 'debug' : 'warn', `${response.status}${why && `, not retried: ${why}`}`);
           // The timer stays until the body has been read: the client calls settle() then.
           answers.set(response, answer);
           return response;
         }
         clearTimeout(timer);
         void response.body?.cancel();
-        note('info', `${response.status}; retry ${attempt + 1}/${attempts} in ${delay} ms`);
+        note('info', `${response.status}, retry in ${delay} ms`);
       } catch (error) {
-        if (request.signal.aborted) throw aborted();
+        if (signal.aborted) throw aborted();
         if (error instanceof ScanApiError) throw error;
         if (expired === 'total') throw overdue(error);
         const timedOut = expired === 'attempt';
         const summary = timedOut
-          ? `attempt timed out after ${timeout.attemptMs} ms`
+          ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
         delay = backoffMs(attempt - 1, retry, options.random);
         const last = attempt >= attempts || waited + delay > retry.maxTotalDelayMs;
-        note(
-          last ? 'error' : 'info',
-          last ? summary : `${summary}; retry ${attempt + 1}/${attempts} in ${delay} ms`,
-        );
-        if (last) throw fail(timedOut ? 'timeout' : 'network', error, summary);
+        note(last ? 'error' : 'info', last ? summary : `${summary}, retry in ${delay} ms`);
+        if (last) throw fail(timedOut ? 'timeout' : 'network', summary, { cause: error });
       }
       waited += delay;
       await wait(delay);

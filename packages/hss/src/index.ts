@@ -127,32 +127,29 @@ export function parseHssError(body: unknown, response?: Response): VendorError {
   };
 }
 
-const AUTH_SHAPE = 'must be { token } or { accessKey, secretKey, securityToken? }';
-const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
-
-/** Throws a `ScanApiConfigError` for the first check that fails: `[option, ok, message]`. */
-function check(...checks: Array<[string, unknown, string]>): void {
-  for (const [option, ok, message] of checks) if (!ok) throw new ScanApiConfigError(option, message);
-}
+/** Throws a `ScanApiConfigError` naming `option` unless `ok`. */
+const check = (option: string, ok: unknown, message: string) => {
+  if (!ok) throw new ScanApiConfigError(option, message);
+};
 
 /** Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential. */
 function authMiddleware(auth: unknown): Middleware {
   const { token, accessKey, secretKey, securityToken } = (auth ?? {}) as Record<string, unknown>;
-  const isAkSk = [accessKey, secretKey, securityToken].some((v) => v !== undefined);
-  check(['auth', (token !== undefined) !== isAkSk, AUTH_SHAPE]);
+  check(
+    'auth',
+    (token === undefined) !== ((accessKey ?? secretKey ?? securityToken) === undefined),
+    'must be { token } or { accessKey, secretKey, securityToken? }',
+  );
   if (token !== undefined) {
     assertTokenSource('auth.token', token);
     return headerAuth('auth.token', 'X-Auth-Token', token);
   }
-  check([
-    'auth.accessKey',
-    /^[A-Za-z0-9]+$/.test(accessKey as string),
-    'must be an access key ID: letters and digits',
-  ]);
+  check('auth.accessKey', /^[A-Za-z0-9]+$/.test(accessKey as string), 'must be letters and digits');
   assertCredential('auth.secretKey', secretKey);
   if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
   return akSkAuth({ accessKey, secretKey, securityToken } as AkSkCredentials);
 }
+
 /**
  * Signs each request as it leaves the middleware chain: every header the Request carries, `host`
  * (from its URL, as fetch sends it), `X-Sdk-Date` and `X-Security-Token`, over its method, URL and
@@ -189,10 +186,9 @@ function akSkAuth(credentials: AkSkCredentials): Middleware {
  */
 export function createHssClient(options: HssClientOptions): HssClient {
   const { region, projectId, auth, baseUrl: givenBaseUrl, ...runtime } = options ?? ({} as HssClientOptions);
-  check(
-    ['region', /^[a-z0-9-]+$/.test(region), 'must be a region ID such as "ap-southeast-1"'],
-    ['projectId', filled(projectId) && projectId.length <= 256, 'must be 1 to 256 characters'],
-  );
+  const text = (v: unknown, pattern: RegExp) => typeof v === 'string' && pattern.test(v);
+  check('region', text(region, /^[a-z0-9-]+$/), 'must be a region ID such as "ap-southeast-1"');
+  check('projectId', text(projectId, /^[^]{1,256}$/), 'must be 1 to 256 characters');
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 
