@@ -144,7 +144,11 @@ function authMiddleware(auth: unknown): Middleware {
     assertTokenSource('auth.token', token);
     return headerAuth('auth.token', 'X-Auth-Token', token);
   }
-  check('auth.accessKey', /^[A-Za-z0-9]+$/.test(accessKey as string), 'must be letters and digits');
+  check(
+    'auth.accessKey',
+    typeof accessKey === 'string' && /^[A-Za-z0-9]+$/.test(accessKey),
+    'must be letters and digits',
+  );
   assertCredential('auth.secretKey', secretKey);
   if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
   return akSkAuth({ accessKey, secretKey, securityToken } as AkSkCredentials);
