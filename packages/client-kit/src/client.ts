@@ -108,9 +108,11 @@ export interface ListPromise<Body, Item> extends PromiseLike<Body>, AsyncIterabl
 
 type QueryOf<Paths, P extends keyof Paths> =
   GetOp<Paths, P> extends { parameters: { query?: infer Q } } ? Q : never;
-type ListArgs<Q> = undefined extends Q
-  ? [query?: Q, options?: ListOptions]
-  : [query: Q, options?: ListOptions];
+/** The query may be left out when none of its parameters is required. */
+type ListArgs<Q> =
+  Record<never, never> extends NonNullable<Q>
+    ? [query?: NonNullable<Q>, options?: ListOptions]
+    : [query: NonNullable<Q>, options?: ListOptions];
 
 /** One object per resource of the spec, with its `list()`. */
 export type Resources<Paths, Meta extends PaginationMeta, R extends ResourceMap> = {

@@ -412,7 +412,7 @@ describe('createHssClient against the mock', () => {
 
 describe('createHssClient: the shared runtime', () => {
   it('paginate walks offset/limit until total_num, filling project_id and signing every page', async () => {
-    const { fetch, requests } = recordingFetch((request) =>
+    const { fetch, requests } = recordingFetch((request: Request) =>
       new URL(request.url).searchParams.get('offset')
         ? {
             total_num: 5,
@@ -517,7 +517,9 @@ describe('per-call runtime options survive the project_id middleware', () => {
         );
       }) as typeof fetch,
     });
-    const error = await client.registryImages.list({}, { timeout: { attemptMs: 30 } }).catch((e) => e);
+    const error = (await client.registryImages
+      .list({}, { timeout: { attemptMs: 30 } })
+      .catch((e: unknown) => e)) as ScanApiError;
     expect(error).toMatchObject({ kind: 'timeout' });
     expect(error.message).toContain('attempt timed out after 30 ms');
   });
