@@ -100,6 +100,10 @@ export interface ListOptions extends CallOptions, PagesOptions {
  * Nothing is sent until one of these is used.
  */
 export interface ListPromise<Body, Item> extends PromiseLike<Body>, AsyncIterable<Item> {
+  then<A = Body, B = never>(
+    onFulfilled?: ((body: Body) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>;
   catch<T = never>(onRejected?: ((reason: unknown) => T | PromiseLike<T>) | null): Promise<Body | T>;
   finally(onFinally?: (() => void) | null): Promise<Body>;
   pages(): AsyncGenerator<Body, void, undefined>;
