@@ -192,7 +192,7 @@ export function createHssClient(options: HssClientOptions): HssClient {
   const { region, projectId, auth, baseUrl: givenBaseUrl, ...runtime } = options ?? ({} as HssClientOptions);
   const text = (v: unknown, pattern: RegExp) => typeof v === 'string' && pattern.test(v);
   check('region', text(region, /^[a-z0-9-]+$/), 'must be a region ID such as "ap-southeast-1"');
-  check('projectId', text(projectId, /^[^]{1,256}$/), 'must be 1 to 256 characters');
+  check('projectId', text(projectId, /^[\s\S]{1,256}$/), 'must be 1 to 256 characters');
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 

@@ -96,22 +96,25 @@ describe('secrets: no error or log line contains a token, key, signature or secu
         throw new Error('refresh of SECRET_THROWN_TOKEN failed');
       },
     ],
-  ] as Array<[string, string, () => string]>)('a token function that %s: the call fails naming auth.token', async (_, secret, token) => {
-    const { lines, logger } = captureLog();
-    const hss = createHssClient({
-      ...base,
-      baseUrl: inject('mockUrl'),
-      auth: { token },
-      logLevel: 'debug',
-      logger,
-    });
-    const error = await hss.registryImages
-      .list()
-      .then(() => undefined)
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ option: 'auth.token' });
-    expectNoSecret([secret], [error], lines);
-  });
+  ] as Array<[string, string, () => string]>)(
+    'a token function that %s: the call fails naming auth.token',
+    async (_, secret, token) => {
+      const { lines, logger } = captureLog();
+      const hss = createHssClient({
+        ...base,
+        baseUrl: inject('mockUrl'),
+        auth: { token },
+        logLevel: 'debug',
+        logger,
+      });
+      const error = await hss.registryImages
+        .list()
+        .then(() => undefined)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ option: 'auth.token' });
+      expectNoSecret([secret], [error], lines);
+    },
+  );
 
   it('errors and debug lines of signed and token calls hold no secret, signature or token', async () => {
     const { lines, logger } = captureLog();
