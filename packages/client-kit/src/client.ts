@@ -171,51 +171,36 @@ export function createScanApiClient<
   Meta extends PaginationMeta,
   R extends ResourceMap = Record<never, string>,
 >(definition: ClientDefinition<Meta>, options: RuntimeOptions = {}): ScanApiClient<Paths, Meta, R> {
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+  const { fetch, throwOnError } = options;
+  if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
+  const { baseUrl, pathParams } = definition;
   const limiter = definition.rateLimit?.(options.rateLimit);
-  const transport = createTransport({
-    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
-    retry: resolveRetry('retry', options.retry),
-    timeout: resolveTimeout('timeout', options.timeout),
-    limiter,
-    log: resolveLog(options.logLevel, options.logger),
-  });
   const raw = createClient<Paths, 'application/json'>({
-    baseUrl: definition.baseUrl,
-    fetch: transport,
+    baseUrl,
+    fetch: createTransport({
+      fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
+      retry: resolveRetry('retry', options.retry),
+      timeout: resolveTimeout('timeout', options.timeout),
+      limiter,
+      log: resolveLog(options.logLevel, options.logger),
+    }),
     headers: definition.headers,
   });
-  if (definition.middleware?.length) raw.use(...definition.middleware);
+  if (definition.middleware) raw.use(...definition.middleware);
 
   /** The error of an error answer: kind `rate-limited` for a 429, `http` otherwise. */
-  const httpError = (method: string, path: string, result: Result, answer?: Answer): never => {
-    const { response } = result;
+  const httpError = (method: string, path: string, { error, response }: Result, answer?: Answer): never => {
+    const { timer: _, ...wait } = answer ?? {};
     throw new ScanApiError({
       kind: response.status === 429 ? 'rate-limited' : 'http',
       method,
-      url: response.url || definition.baseUrl + path,
+      url: response.url || baseUrl + path,
       status: response.status,
-      body: result.error,
-      ...definition.parseError(result.error, response),
-      retryAfterMs: answer?.retryAfterMs,
-      resetAt: answer?.resetAt,
-      cause: answer?.cause,
+      body: error,
+      ...definition.parseError(error, response),
+      ...wait,
     });
-  };
-  const wrap = (error: unknown, method: string, path: string): Error => {
-    // A credential function that returned nothing is a configuration error, not a transport one.
-    if (error instanceof ScanApiError || error instanceof ScanApiConfigError) return error;
-    const e = error as Error & { cause?: Error };
-    // What an error thrown while reading an answer means, by its name.
-    const kind =
-      ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
-        e?.name as 'SyntaxError'
-      ] ?? 'network';
-    return new ScanApiError(
-      { kind, method, url: definition.baseUrl + path, cause: e },
-      `${kind === 'parse' ? 'invalid JSON' : kind}: ${e?.cause?.message ?? e?.message}`,
-    );
   };
 
   const client = {
@@ -228,27 +213,33 @@ export function createScanApiClient<
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
   for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
     const call = raw[method as 'GET'] as (path: string, init?: unknown) => Promise<Result>;
-    client[method] = async (path: string, init?: Record<string, unknown>) => {
+    client[method] = async (path: string, init?: { parseAs?: string; params?: { path?: object } }) => {
       let result: Result;
       try {
-        result = await call(path, prepareInit(init, definition.pathParams));
-      } catch (error) {
-        throw wrap(error, method, path);
+        result = await call(path, prepareInit(init, pathParams));
+      } catch (e) {
+        // A credential function that returned nothing is a configuration error, not a transport one.
+        if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
+        // What an error thrown while reading an answer means, by its name.
+        const error = e as Error & { cause?: Error };
+        const kind =
+          ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
+            error?.name as 'SyntaxError'
+          ] ?? 'network';
+        throw new ScanApiError(
+          { kind, method, url: baseUrl + path, cause: error },
+          `${kind === 'parse' ? 'invalid JSON' : kind}: ${error?.cause?.message ?? error?.message}`,
+        );
       }
       const { response, data } = result;
-      const parseAs = (init as { parseAs?: string } | undefined)?.parseAs;
+      const parseAs = init?.parseAs ?? 'json';
       // openapi-fetch has read the body (unless the caller asked for the stream).
       const answer = settle(response, parseAs === 'stream');
-      if (answer?.cause || (options.throwOnError && (result.error !== undefined || !response.ok)))
-        httpError(method, path, result, answer);
+      if (answer?.cause || (throwOnError && !response.ok)) httpError(method, path, result, answer);
       // Every 2xx body the specs declare is a JSON object (the generator checks it).
-      if (
-        response.ok &&
-        (parseAs ?? 'json') === 'json' &&
-        !(data && typeof data === 'object' && !Array.isArray(data))
-      )
+      if (response.ok && parseAs === 'json' && !(data && typeof data === 'object' && !Array.isArray(data)))
         throw new ScanApiError(
-          { kind: 'parse', method, url: response.url, status: response.status },
+          { kind: 'parse', method, url: response.url || baseUrl + path, status: response.status },
           `a ${response.status} without the JSON object the spec declares`,
         );
       return result;
@@ -260,28 +251,20 @@ export function createScanApiClient<
   /** One page, or the call's `ScanApiError`. */
   const getPage: GetPage = async (path, init) => {
     const result = await (client.GET as (p: string, i: unknown) => Promise<Result>)(path, init);
-    if (result.error !== undefined || !result.response.ok) httpError('GET', path, result);
-    return result;
+    return result.response.ok ? result : httpError('GET', path, result);
   };
-  /** A list operation's declared style and the runtime's code for it. */
-  const pagingOf = (path: string) => {
+  /** Every page body of a list operation, with its declared style's step. */
+  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
     const style = definition.pagination[path];
     const step = style && (definition.paging[style.style] as PageStep<typeof style> | undefined);
     if (!step) throw new TypeError(`${path} is not a list operation`);
-    return { style, step };
-  };
-  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
-    const { style, step } = pagingOf(path);
     return walkPages(getPage, path, style, step, init, first);
   };
-  const paginate = async function* (
-    path: string,
-    init?: Record<string, unknown>,
-    first?: () => Promise<Result>,
-  ) {
-    const { itemsField } = pagingOf(path).style;
-    for await (const page of pages(path, init, first)) yield* (field(page, itemsField) ?? []) as unknown[];
-  };
+  /** Every item of every page. */
+  async function* paginate(path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) {
+    for await (const page of pages(path, init, first))
+      yield* (field(page, definition.pagination[path]!.itemsField) ?? []) as unknown[];
+  }
   Object.assign(client, { pages, paginate });
   for (const [name, path] of Object.entries(definition.resources ?? {})) {
     client[name] = {

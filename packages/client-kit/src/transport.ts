@@ -81,10 +81,10 @@ export function createTransport(options: TransportOptions) {
     const call = request as Request & CallOptions;
     const retry = resolveRetry('retry', call.retry, options.retry);
     const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
-    const { method, signal } = request;
+    const { method, signal, headers } = request;
     const attempts = IDEMPOTENT.has(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
-    const origin = new URL(request.url).origin;
+    const { origin } = new URL(request.url);
     let attempt = 0;
     let waited = 0;
     let url = request.url;
@@ -95,31 +95,24 @@ export function createTransport(options: TransportOptions) {
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
-        if (signal.aborted) return reject(aborted());
         const left = deadline - Date.now();
-        const onAbort = () => {
+        const done = () => {
           clearTimeout(timer);
-          reject(aborted());
+          signal.removeEventListener('abort', done);
+          signal.aborted ? reject(aborted()) : ms < left ? resolve() : reject(overdue());
         };
-        const timer = setTimeout(
-          () => {
-            signal.removeEventListener('abort', onAbort);
-            ms < left ? resolve() : reject(overdue());
-          },
-          Math.max(0, Math.min(ms, left)),
-        );
-        signal.addEventListener('abort', onAbort, { once: true });
+        const timer = setTimeout(done, signal.aborted ? 0 : Math.max(0, Math.min(ms, left)));
+        signal.addEventListener('abort', done);
       });
 
     for (;;) {
       // A rate limiter that knows the window is used up: wait for its reset, unless that is too long.
-      let now = Date.now();
-      const untilReset = limiter?.wait(now);
+      const untilReset = limiter?.wait(Date.now());
       if (untilReset) {
         if (untilReset > retry.maxDelayMs)
           throw fail('rate-limited', 'no requests left in the rate-limit window', {
             retryAfterMs: untilReset,
-            resetAt: new Date(now + untilReset),
+            resetAt: new Date(Date.now() + untilReset),
           });
         await wait(untilReset);
       }
@@ -130,20 +123,16 @@ export function createTransport(options: TransportOptions) {
       // timer is left running so that reading the body stays bounded too; it does not hold the
       // process open.
       const controller = new AbortController();
-      let expired: 'attempt' | 'total' | undefined;
-      const attemptLeft = attemptMs || Infinity;
       const started = Date.now();
-      const totalLeft = deadline - started;
-      const ms = Math.min(attemptLeft, totalLeft);
+      const left = deadline - started;
+      const ms = Math.min(attemptMs || Infinity, left);
+      let expired: 'attempt' | 'total' | undefined;
       const timer =
         ms < Infinity
-          ? setTimeout(
-              () => {
-                expired = attemptLeft <= totalLeft ? 'attempt' : 'total';
-                controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
-              },
-              Math.max(0, ms),
-            )
+          ? setTimeout(() => {
+              expired = ms < left ? 'attempt' : 'total';
+              controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
+            }, ms)
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
@@ -151,34 +140,34 @@ export function createTransport(options: TransportOptions) {
       const note = (level: Parameters<Log>[0], outcome: string) =>
         log?.(
           level,
-          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, after ${untilReset} ms waiting for the rate-limit window` : ''})`,
+          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, after a ${untilReset} ms wait for the rate limit` : ''})`,
         );
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
-      // A request without a body can be sent again as it is; one with a body is cloned while
-      // another attempt may follow.
-      const source = attempt < attempts && request.body !== null ? request.clone() : request;
       url = request.url;
       let delay: number | undefined;
       try {
-        let response = await options.fetch(new Request(source, manual), init);
+        // A request without a body can be sent again as it is; one with a body is cloned while
+        // another attempt may follow.
+        let response = await options.fetch(
+          new Request(attempt < attempts && request.body ? request.clone() : request, manual),
+          init,
+        );
         for (let hops = 0; ; hops++) {
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
           if (!location && response.type !== 'opaqueredirect') break;
           void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
-          if (to?.origin !== origin || request.body !== null || hops >= MAX_REDIRECTS) {
+          // Same origin, and no user info (which the next Request would quote in its error).
+          if (!to?.href.startsWith(`${origin}/`) || request.body || hops >= MAX_REDIRECTS) {
             const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
             note('warn', summary);
             throw fail('redirect', summary, { status });
           }
           url = to.href;
-          response = await options.fetch(
-            new Request(url, { ...manual, method, headers: request.headers }),
-            init,
-          );
+          response = await options.fetch(new Request(url, { ...manual, method, headers }), init);
         }
-        now = Date.now();
+        const now = Date.now();
         limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
@@ -211,14 +200,13 @@ export function createTransport(options: TransportOptions) {
         if (signal.aborted) throw aborted();
         if (error instanceof ScanApiError) throw error;
         if (expired === 'total') throw overdue(error);
-        const timedOut = expired === 'attempt';
-        const summary = timedOut
+        const summary = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
         delay = backoffMs(attempt - 1, retry, options.random);
         const last = attempt >= attempts || waited + delay > retry.maxTotalDelayMs;
         note(last ? 'error' : 'info', last ? summary : `${summary}, retry in ${delay} ms`);
-        if (last) throw fail(timedOut ? 'timeout' : 'network', summary, { cause: error });
+        if (last) throw fail(expired ? 'timeout' : 'network', summary, { cause: error });
       }
       waited += delay;
       await wait(delay);

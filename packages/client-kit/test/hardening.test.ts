@@ -129,6 +129,19 @@ describe('redirects: credentials stay with their origin', () => {
     expect(keys).toEqual([SECRET, SECRET]);
   });
 
+  it('one to the same origin with user info is not followed, and the user info is not quoted', async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(302, { location: `http://me:hunter2@${req.headers.host}/total` });
+      res.end();
+    });
+    const error = await client(server.url)
+      .GET('/total' as never, {} as never)
+      .catch((e) => e);
+    expect(error).toMatchObject({ kind: 'redirect', status: 302 });
+    expect(inspect(error)).not.toContain('hunter2');
+    expect(server.hits('/total')).toBe(1);
+  });
+
   it('more than 5 in a row is an error', async () => {
     const server = await serve((_req, res, _url, hit) => {
       res.writeHead(302, { location: `/total?hop=${hit}` });
