@@ -12,16 +12,14 @@ export class ScanApiConfigError extends TypeError {
   }
 }
 
-/** Throws a `ScanApiConfigError` for the first of `keys` of `value` that is not a number >= 0 (a whole one >= 1 for `whole`). */
-export function checkNumbers<T extends object>(
-  option: string,
-  value: T,
-  keys: (keyof T & string)[],
-  whole?: keyof T,
-): T {
-  for (const key of keys) {
+/**
+ * Throws a `ScanApiConfigError` for the first field of `value` (but `statuses`) that is not a
+ * number >= 0, or for `whole`, a whole number >= 1.
+ */
+export function checkNumbers<T extends object>(option: string, value: T, whole?: keyof T): T {
+  for (const key in value) {
     const v = value[key] as number;
-    if (!(v >= (key === whole ? 1 : 0) && (key === whole ? Number.isInteger(v) : Number.isFinite(v))))
+    if (key !== 'statuses' && !(key === whole ? v >= 1 && Number.isInteger(v) : v >= 0 && Number.isFinite(v)))
       throw new ScanApiConfigError(
         `${option}.${key}`,
         `must be a ${key === whole ? 'whole number >= 1' : 'number >= 0'}`,

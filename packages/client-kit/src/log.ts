@@ -34,6 +34,6 @@ export const logUrl = (url: string): string => {
   return (
     u.origin +
     u.pathname +
-    u.search.replace(/([?&][^=&]*(?:key|token|secret|sig|pass|auth|cred)[^=&]*=)[^&]*/gi, '$1***')
+    u.search.replace(/([?&][^=]*(key|token|secret|sig|pass|auth|cred)[^=]*=)[^&]*/gi, '$1***')
   );
 };

@@ -36,12 +36,7 @@ export function resolveRetry(
 ): ResolvedRetry {
   if (value === undefined) return base;
   if (value === false) return { ...base, attempts: 1 };
-  return checkNumbers(
-    option,
-    { ...base, ...value },
-    ['attempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalDelayMs'],
-    'attempts',
-  );
+  return checkNumbers(option, { ...base, ...value }, 'attempts');
 }
 
 /**

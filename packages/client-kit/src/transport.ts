@@ -60,7 +60,7 @@ export function settle(response: Response, stream?: boolean): Answer | undefined
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
 export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
-  return value === undefined ? base : checkNumbers(option, { ...base, ...value }, ['attemptMs', 'totalMs']);
+  return value === undefined ? base : checkNumbers(option, { ...base, ...value });
 }
 
 /** Most same-origin redirects followed in a row. */
@@ -140,7 +140,7 @@ export function createTransport(options: TransportOptions) {
       const note = (level: Parameters<Log>[0], outcome: string) =>
         log?.(
           level,
-          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, after a ${untilReset} ms wait for the rate limit` : ''})`,
+          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, waited ${untilReset} ms for the rate limit` : ''})`,
         );
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       url = request.url;

@@ -118,13 +118,8 @@ export type HssClient = ScanApiClient<HssPaths, typeof pagination, typeof resour
 
 /** Reads Huawei's error body: `error_code`, `error_msg`, and the request id (body or `X-Request-Id`). */
 export function parseHssError(body: unknown, response?: Response): VendorError {
-  const { error_code, error_msg, request_id } = (body ?? {}) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return {
-    code: text(error_code),
-    message: text(error_msg),
-    requestId: text(request_id) ?? response?.headers.get('X-Request-Id') ?? undefined,
-  };
+  const { error_code: code, error_msg: message, request_id } = Object(body) as Partial<ErrorResponse>;
+  return { code, message, requestId: request_id ?? response?.headers.get('X-Request-Id') ?? undefined };
 }
 
 /** Throws a `ScanApiConfigError` naming `option` unless `ok`. */
