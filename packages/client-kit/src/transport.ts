@@ -84,7 +84,6 @@ export function createTransport(options: TransportOptions) {
     const { method, signal, headers } = request;
     const attempts = IDEMPOTENT.has(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
-    const { origin } = new URL(request.url);
     let attempt = 0;
     let waited = 0;
     let url = request.url;
@@ -159,7 +158,11 @@ export function createTransport(options: TransportOptions) {
           void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
           // Same origin, and no user info (which the next Request would quote in its error).
-          if (!to?.href.startsWith(`${origin}/`) || request.body || hops >= MAX_REDIRECTS) {
+          if (
+            !to?.href.startsWith(`${new URL(request.url).origin}/`) ||
+            request.body ||
+            hops >= MAX_REDIRECTS
+          ) {
             const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
             note('warn', summary);
             throw fail('redirect', summary, { status });
