@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates a client's code from a bundled spec: the types (openapi-typescript) and, beside them,
 // pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration and the
-// runtime's code for the paging styles those use.
+// runtime's code for the paging styles those use, and resources.gen.ts naming each list
+// operation's resource (`client.scans.list()`).
 // Usage: node scripts/generate-types.mjs <specs/<api>/dist/openapi.json> <src/generated/schema.gen.ts>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -68,3 +69,59 @@ writeFileSync(
     `export const paging = {\n${steps}\n};\n`,
 );
 console.log(`generated ${relative(process.cwd(), paginationFile)}`);
+
+// Every 2xx answer must be a JSON object: the runtime treats any other 2xx body as a parse error.
+const deref = (schema) =>
+  schema?.$ref
+    ? deref(
+        schema.$ref
+          .split('/')
+          .slice(1)
+          .reduce((node, key) => node?.[key], spec),
+      )
+    : schema;
+for (const [path, item] of Object.entries(spec.paths ?? {})) {
+  for (const [method, op] of Object.entries(item)) {
+    for (const [status, response] of Object.entries(op?.responses ?? {})) {
+      if (!/^2/.test(status)) continue;
+      const schema = deref(deref(response).content?.['application/json']?.schema);
+      if (schema?.type !== 'object') {
+        console.error(
+          `generate-types: ${method.toUpperCase()} ${path} ${status} must declare a JSON object body (the client runtime refuses any other 2xx body)`,
+        );
+        process.exit(1);
+      }
+    }
+  }
+}
+
+// The resource of each list operation: the noun of a Huawei-style `List<Resource>` operationId
+// (ListRegistryImages → registryImages), else the path's last segment (/api/v1/scans → scans).
+const camel = (s) => s.replace(/[-_](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
+const resources = {};
+for (const path of Object.keys(pagination)) {
+  const id = spec.paths[path].get.operationId ?? '';
+  const name = camel(
+    /^List[A-Z]/.test(id)
+      ? id.slice(4)
+      : path
+          .split('/')
+          .filter((s) => s && !s.startsWith('{'))
+          .pop(),
+  );
+  if (resources[name]) {
+    console.error(
+      `generate-types: ${path} and ${resources[name]} both make resource ${JSON.stringify(name)}`,
+    );
+    process.exit(1);
+  }
+  resources[name] = path;
+}
+const resourcesFile = resolve(dirname(outFile), 'resources.gen.ts');
+writeFileSync(
+  resourcesFile,
+  `${banner}/**\n * The resources of the spec, each with the path of its list operation: the client gets\n` +
+    ` * \`client.<resource>.list(query?, options?)\` for each (a page promise, also async-iterable).\n */\n` +
+    `export const resources = ${JSON.stringify(resources, null, 2)} as const;\n`,
+);
+console.log(`generated ${relative(process.cwd(), resourcesFile)}`);

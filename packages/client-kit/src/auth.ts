@@ -4,19 +4,45 @@ import { ScanApiConfigError } from './errors.js';
 /** A credential, or a function that returns the current one (called before every request). */
 export type TokenSource = string | (() => string | Promise<string>);
 
-const isToken = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+/** What every credential must be: printable ASCII without spaces, so a header can carry it. */
+const CREDENTIAL = /^[!-~]+$/;
 
-/** Checks a `TokenSource` option at client creation: a non-empty string or a function. */
-export function assertTokenSource(option: string, source: unknown): asserts source is TokenSource {
-  if (typeof source !== 'function' && !isToken(source))
-    throw new ScanApiConfigError(option, 'must be a non-empty string or a function that returns one');
+/** Whether `value` is a credential a header can carry. */
+export const isCredential = (value: unknown): value is string =>
+  typeof value === 'string' && CREDENTIAL.test(value);
+
+/** The message of a credential that is not one; it never contains the value. */
+export const CREDENTIAL_RULE = 'must be printable ASCII without spaces';
+
+/** Checks a credential option at client creation; the error names the option, never the value. */
+export function assertCredential(option: string, value: unknown): asserts value is string {
+  if (!isCredential(value)) throw new ScanApiConfigError(option, CREDENTIAL_RULE);
 }
 
-/** Reads the current credential from a `TokenSource`. */
+/** Checks a `TokenSource` option at client creation: a credential or a function that returns one. */
+export function assertTokenSource(option: string, source: unknown): asserts source is TokenSource {
+  if (typeof source !== 'function' && !isCredential(source))
+    throw new ScanApiConfigError(option, `${CREDENTIAL_RULE}, or a function returning that`);
+}
+
+/**
+ * Reads the current credential from a `TokenSource`. A function that throws, or returns something
+ * that is not a credential, is a `ScanApiConfigError` that names the option; it carries neither
+ * the value nor the function's error (either may hold the secret), only that error's name.
+ */
 export async function resolveToken(option: string, source: TokenSource): Promise<string> {
-  const value = typeof source === 'function' ? await source() : source;
-  if (!isToken(value))
-    throw new ScanApiConfigError(option, 'the function returned an empty or non-string token');
+  let value: unknown;
+  let threw: unknown;
+  try {
+    value = typeof source === 'function' ? await source() : source;
+  } catch (error) {
+    threw = (error as Error)?.name ?? typeof error;
+  }
+  if (!isCredential(value))
+    throw new ScanApiConfigError(
+      option,
+      `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`,
+    );
   return value;
 }
 

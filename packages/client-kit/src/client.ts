@@ -1,7 +1,9 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import { ScanApiConfigError, ScanApiError, type VendorError } from './errors.js';
+import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
   field,
+  type GetPage,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
@@ -11,6 +13,7 @@ import {
 import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
 import { type RetryOptions, resolveRetry } from './retry.js';
 import {
+  type Answer,
   type CallOptions,
   createTransport,
   resolveTimeout,
@@ -33,7 +36,18 @@ export interface RuntimeOptions {
   throwOnError?: boolean;
   /** Rate-limit behaviour (for APIs that send rate-limit headers). */
   rateLimit?: RateLimitOptions;
+  /**
+   * One line per attempt (method, URL, status, duration, why it is retried or not) at `debug`;
+   * retries at `info`, error answers at `warn`, failures at `error`. Default: the `SCANAPIS_LOG`
+   * environment variable, else `off`. Credentials never appear in a line.
+   */
+  logLevel?: LogLevel;
+  /** Where log lines go (default `console`). */
+  logger?: Logger;
 }
+
+/** Resource names and the path of each one's list operation (generated from the spec). */
+export type ResourceMap = Record<string, string>;
 
 /** What a client package supplies to the runtime. */
 export interface ClientDefinition<Meta extends PaginationMeta> {
@@ -44,6 +58,8 @@ export interface ClientDefinition<Meta extends PaginationMeta> {
   pagination: Meta;
   /** The code of the paging styles `pagination` uses (generated beside it). */
   paging: PagingSteps;
+  /** The resources and their list operations (generated: `resources.gen.ts`). */
+  resources?: ResourceMap;
   /** Reads the vendor's code, message and request id from an error answer. */
   parseError(body: unknown, response: Response): VendorError;
   /** For APIs that send rate-limit headers: `rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset')`. */
@@ -71,8 +87,52 @@ type PageInit<Paths, P extends keyof Paths> =
     : never;
 type InitArg<I> = undefined extends I ? [init?: I] : [init: I];
 
+/** Per-call options of a resource method: headers, an abort signal, retry, timeout, maxPages. */
+export interface ListOptions extends CallOptions, PagesOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * What a resource's `list()` returns (Stainless's page promise): awaiting it gives the first page's
+ * body (and throws a `ScanApiError` on any error); `for await` walks every item of every page;
+ * `.pages()` walks the page bodies; `.withResponse()` gives the first page with its `Response`.
+ * Nothing is sent until one of these is used.
+ */
+export interface ListPromise<Body, Item> extends PromiseLike<Body>, AsyncIterable<Item> {
+  then<A = Body, B = never>(
+    onFulfilled?: ((body: Body) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B>;
+  catch<T = never>(onRejected?: ((reason: unknown) => T | PromiseLike<T>) | null): Promise<Body | T>;
+  finally(onFinally?: (() => void) | null): Promise<Body>;
+  pages(): AsyncGenerator<Body, void, undefined>;
+  withResponse(): Promise<{ data: Body; response: Response }>;
+}
+
+type QueryOf<Paths, P extends keyof Paths> =
+  GetOp<Paths, P> extends { parameters: { query?: infer Q } } ? Q : never;
+/** The query may be left out when none of its parameters is required. */
+type ListArgs<Q> =
+  Record<never, never> extends NonNullable<Q>
+    ? [query?: NonNullable<Q>, options?: ListOptions]
+    : [query: NonNullable<Q>, options?: ListOptions];
+
+/** One object per resource of the spec, with its `list()`. */
+export type Resources<Paths, Meta extends PaginationMeta, R extends ResourceMap> = {
+  [N in keyof R]: {
+    /** Lists the resource, one page or all of them: see `ListPromise`. */
+    list(
+      ...args: ListArgs<QueryOf<Paths, R[N] & keyof Paths>>
+    ): ListPromise<
+      PageBody<GetOp<Paths, R[N] & keyof Paths>>,
+      ItemOf<Paths, Meta, R[N] & keyof Meta & keyof Paths>
+    >;
+  };
+};
+
 /** An openapi-fetch client typed from the spec, with paging, retries, timeouts and typed errors. */
-export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
+export interface ScanApiClientBase<Paths extends {}, Meta extends PaginationMeta>
   extends Client<Paths, 'application/json'> {
   /** Every item of every page, fetched page by page as the loop asks; `break` stops fetching. */
   paginate<P extends keyof Meta & GetPaths<Paths> & keyof Paths>(
@@ -88,87 +148,59 @@ export interface ScanApiClient<Paths extends {}, Meta extends PaginationMeta>
   readonly rateLimit: RateLimitState | undefined;
 }
 
+/** The client: openapi-fetch's methods, `paginate`/`pages`, and one object per resource (`client.scans.list()`). */
+export type ScanApiClient<
+  Paths extends {},
+  Meta extends PaginationMeta,
+  R extends ResourceMap = Record<never, string>,
+> = ScanApiClientBase<Paths, Meta> & Resources<Paths, Meta, R>;
+
 /**
- * A call's init as openapi-fetch gets it: the client's own path parameters as defaults, and
- * per-call `retry`/`timeout` riding on the final Request to the transport (a last per-call
- * middleware attaches them, so they survive middleware that replaces the Request).
+ * A call's init as openapi-fetch gets it: the client's own path parameters as defaults.
+ * Per-call `retry`/`timeout` need nothing: openapi-fetch copies init keys a Request lacks onto
+ * it, and the transport reads them there.
  */
-function prepareInit(
-  init: Record<string, unknown> & CallOptions = {},
-  pathParams?: Record<string, string>,
-): Record<string, unknown> {
-  const {
-    retry,
-    timeout,
-    params,
-    middleware = [],
-  } = init as CallOptions & {
-    params?: { path?: object };
-    middleware?: Middleware[];
-  };
-  return {
-    ...init,
-    ...(pathParams && { params: { ...params, path: { ...pathParams, ...params?.path } } }),
-    ...((retry ?? timeout) !== undefined && {
-      middleware: [
-        ...middleware,
-        { onRequest: ({ request }) => Object.assign(request, { retry, timeout }) } satisfies Middleware,
-      ],
-    }),
-  };
-}
+const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<string, string>) =>
+  path ? { ...init, params: { ...init.params, path: { ...path, ...init.params?.path } } } : init;
+
+type Result = { data?: unknown; error?: unknown; response: Response };
 
 /** Builds a client from a package's definition and the user's runtime options. */
-export function createScanApiClient<Paths extends {}, Meta extends PaginationMeta>(
-  definition: ClientDefinition<Meta>,
-  options: RuntimeOptions = {},
-): ScanApiClient<Paths, Meta> {
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+export function createScanApiClient<
+  Paths extends {},
+  Meta extends PaginationMeta,
+  R extends ResourceMap = Record<never, string>,
+>(definition: ClientDefinition<Meta>, options: RuntimeOptions = {}): ScanApiClient<Paths, Meta, R> {
+  const { fetch, throwOnError } = options;
+  if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
+  const { baseUrl, pathParams } = definition;
   const limiter = definition.rateLimit?.(options.rateLimit);
-  const transport = createTransport({
-    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
-    retry: resolveRetry('retry', options.retry),
-    timeout: resolveTimeout('timeout', options.timeout),
-    limiter,
-  });
   const raw = createClient<Paths, 'application/json'>({
-    baseUrl: definition.baseUrl,
-    fetch: transport,
+    baseUrl,
+    fetch: createTransport({
+      fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
+      retry: resolveRetry('retry', options.retry),
+      timeout: resolveTimeout('timeout', options.timeout),
+      limiter,
+      log: resolveLog(options.logLevel, options.logger),
+    }),
     headers: definition.headers,
   });
-  if (definition.middleware?.length) raw.use(...definition.middleware);
+  if (definition.middleware) raw.use(...definition.middleware);
 
-  const httpError = (
-    method: string,
-    path: string,
-    result: { error?: unknown; response: Response },
-  ): never => {
-    const vendor = definition.parseError(result.error, result.response);
+  /** The error of an error answer: kind `rate-limited` for a 429, `http` otherwise. */
+  const httpError = (method: string, path: string, { error, response }: Result, answer?: Answer): never => {
+    const { timer: _, ...wait } = answer ?? {};
     throw new ScanApiError({
-      kind: 'http',
+      kind: response.status === 429 ? 'rate-limited' : 'http',
       method,
-      url: result.response.url || definition.baseUrl + path,
-      status: result.response.status,
-      body: result.error,
-      ...vendor,
+      url: response.url || baseUrl + path,
+      status: response.status,
+      body: error,
+      ...definition.parseError(error, response),
+      ...wait,
     });
-  };
-  const wrap = (error: unknown, method: string, path: string): Error => {
-    // A credential function that returned nothing is a configuration error, not a transport one.
-    if (error instanceof ScanApiError || error instanceof ScanApiConfigError) return error;
-    const e = error as Error & { cause?: Error };
-    // What an error thrown while reading an answer means, by its name.
-    const kind =
-      ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
-        e?.name as 'SyntaxError'
-      ] ?? 'network';
-    return new ScanApiError(
-      { kind, method, url: definition.baseUrl + path, cause: e },
-      kind === 'parse'
-        ? `the answer is not valid JSON: ${e.message}`
-        : `${kind}: ${e?.cause?.message ?? e?.message ?? e}`,
-    );
   };
 
   const client = {
@@ -180,52 +212,79 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
   } as unknown as Record<string, unknown>;
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
   for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
-    const call = raw[method as 'GET'] as (
-      path: string,
-      init?: unknown,
-    ) => Promise<{ error?: unknown; response: Response }>;
-    client[method] = async (path: string, init?: Record<string, unknown>) => {
-      let result: { error?: unknown; response: Response };
+    const call = raw[method as 'GET'] as (path: string, init?: unknown) => Promise<Result>;
+    client[method] = async (path: string, init?: { parseAs?: string; params?: { path?: object } }) => {
+      let result: Result;
       try {
-        result = await call(path, prepareInit(init, definition.pathParams));
-      } catch (error) {
-        throw wrap(error, method, path);
+        result = await call(path, prepareInit(init, pathParams));
+      } catch (e) {
+        // A credential function that returned nothing is a configuration error, not a transport one.
+        if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
+        // What an error thrown while reading an answer means, by its name.
+        const error = e as Error & { cause?: Error };
+        const kind =
+          ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
+            error?.name as 'SyntaxError'
+          ] ?? 'network';
+        throw new ScanApiError(
+          { kind, method, url: baseUrl + path, cause: error },
+          `${kind === 'parse' ? 'invalid JSON' : kind}: ${error?.cause?.message ?? error?.message}`,
+        );
       }
+      const { response, data } = result;
+      const parseAs = init?.parseAs ?? 'json';
       // openapi-fetch has read the body (unless the caller asked for the stream).
-      if ((init as { parseAs?: string } | undefined)?.parseAs !== 'stream') settle(result.response);
-      if (options.throwOnError && (result.error !== undefined || !result.response.ok))
-        httpError(method, path, result);
+      const answer = settle(response, parseAs === 'stream');
+      if (answer?.cause || (throwOnError && !response.ok)) httpError(method, path, result, answer);
+      // Every 2xx body the specs declare is a JSON object (the generator checks it).
+      if (response.ok && parseAs === 'json' && !(data && typeof data === 'object' && !Array.isArray(data)))
+        throw new ScanApiError(
+          { kind: 'parse', method, url: response.url || baseUrl + path, status: response.status },
+          `a ${response.status} without the JSON object the spec declares`,
+        );
       return result;
     };
   }
   client.request = (method: string, path: string, init?: unknown) =>
     (client[method.toUpperCase()] as (p: string, i?: unknown) => unknown)(path, init);
 
-  const get = client.GET as (
-    path: string,
-    init: Record<string, unknown>,
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  /** A list operation's declared style and the runtime's code for it. */
-  const pagingOf = (path: string) => {
+  /** One page, or the call's `ScanApiError`. */
+  const getPage: GetPage = async (path, init) => {
+    const result = await (client.GET as (p: string, i: unknown) => Promise<Result>)(path, init);
+    return result.response.ok ? result : httpError('GET', path, result);
+  };
+  /** Every page body of a list operation, with its declared style's step. */
+  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
     const style = definition.pagination[path];
     const step = style && (definition.paging[style.style] as PageStep<typeof style> | undefined);
-    if (!step) throw new TypeError(`${path} is not a list operation (no x-scanapis-pagination in the spec)`);
-    return { style, step };
+    if (!step) throw new TypeError(`${path} is not a list operation`);
+    return walkPages(getPage, path, style, step, init, first);
   };
-  client.pages = (path: string, init: Record<string, unknown> = {}) => {
-    const { maxPages, ...rest } = init as Record<string, unknown> & PagesOptions;
-    const { style, step } = pagingOf(path);
-    return walkPages(get, httpError, path, style, step, rest, maxPages || undefined);
-  };
-  client.paginate = async function* (path: string, init?: Record<string, unknown>) {
-    const { style } = pagingOf(path);
-    for await (const page of (client.pages as (p: string, i?: unknown) => AsyncGenerator<unknown>)(
-      path,
-      init,
-    )) {
-      const items = field(page, style.itemsField);
-      if (Array.isArray(items)) yield* items;
-    }
-  };
-  return client as unknown as ScanApiClient<Paths, Meta>;
+  /** Every item of every page. */
+  async function* paginate(path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) {
+    for await (const page of pages(path, init, first))
+      yield* (field(page, definition.pagination[path]!.itemsField) ?? []) as unknown[];
+  }
+  Object.assign(client, { pages, paginate });
+  for (const [name, path] of Object.entries(definition.resources ?? {})) {
+    client[name] = {
+      list(query?: object, options?: ListOptions) {
+        const init = { ...options, params: { query } };
+        let first: Promise<Result> | undefined;
+        // Sent when first used; walking the pages starts from the same first page.
+        const load = () => (first ??= getPage(path, init));
+        const data = () => load().then((r) => r.data);
+        return {
+          // biome-ignore lint/suspicious/noThenProperty: a page promise is a thenable on purpose (Stainless's PagePromise).
+          then: (ok: never, no: never) => data().then(ok, no),
+          catch: (no: never) => data().catch(no),
+          finally: (f: never) => data().finally(f),
+          withResponse: () => load().then(({ data, response }) => ({ data, response })),
+          pages: () => pages(path, init, load),
+          [Symbol.asyncIterator]: () => paginate(path, init, load),
+        };
+      },
+    };
+  }
+  return client as unknown as ScanApiClient<Paths, Meta, R>;
 }

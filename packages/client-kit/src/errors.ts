@@ -12,20 +12,17 @@ export class ScanApiConfigError extends TypeError {
   }
 }
 
-/** Throws a `ScanApiConfigError` for the first of `keys` of `value` that is not a number >= `min` (a whole one for `whole`). */
-export function checkNumbers<T extends object>(
-  option: string,
-  value: T,
-  keys: (keyof T & string)[],
-  whole?: keyof T,
-): T {
-  for (const key of keys) {
+/**
+ * Throws a `ScanApiConfigError` for the first field of `value` (but `statuses`) that is not a
+ * number >= 0, or for `whole`, a whole number >= 1.
+ */
+export function checkNumbers<T extends object>(option: string, value: T, whole?: keyof T): T {
+  for (const key in value) {
     const v = value[key] as number;
-    const min = key === whole ? 1 : 0;
-    if (!(v >= min && (key === whole ? Number.isInteger(v) : Number.isFinite(v))))
+    if (key !== 'statuses' && !(key === whole ? v >= 1 && Number.isInteger(v) : v >= 0 && Number.isFinite(v)))
       throw new ScanApiConfigError(
         `${option}.${key}`,
-        `must be a ${key === whole ? 'whole ' : ''}number >= ${min}`,
+        `must be a ${key === whole ? 'whole number >= 1' : 'number >= 0'}`,
       );
   }
   return value;
@@ -40,10 +37,15 @@ export function checkNumbers<T extends object>(
  * - `parse`: the server answered with a body that is not the JSON the spec promises (an HTML page,
  *   a truncated body)
  * - `pagination`: the server's paging went wrong (a repeated token, no progress, too many pages)
- * - `rate-limited`: waiting for the rate-limit window would take longer than allowed
+ * - `rate-limited`: a 429 (with `throwOnError`, or when the total timeout left no time to wait for
+ *   it), or a wait for the rate-limit window longer than `retry.maxDelayMs`; `retryAfterMs` and
+ *   `resetAt` say when to try again
+ * - `redirect`: a redirect that is not followed: to another origin (credentials stay with their
+ *   origin), of a request with a body, or more than 5 in a row
  */
 export type ScanApiErrorKind =
   | 'http'
+  | 'redirect'
   | 'network'
   | 'timeout'
   | 'aborted'
@@ -68,6 +70,10 @@ export interface ScanApiErrorInit extends VendorError {
   body?: unknown;
   /** How many attempts were made. */
   attempts?: number;
+  /** How long the server asked to wait (`Retry-After`, `X-RateLimit-Reset`), in ms. */
+  retryAfterMs?: number;
+  /** When the server said the call may be tried again. */
+  resetAt?: Date;
   cause?: unknown;
 }
 
@@ -86,15 +92,20 @@ export class ScanApiError extends Error {
   declare readonly url: string;
   declare readonly body: unknown;
   declare readonly attempts: number;
+  /** How long the server asked to wait before trying again, in ms (429 and 503 answers). */
+  declare readonly retryAfterMs: number | undefined;
+  /** When the server said the call may be tried again. */
+  declare readonly resetAt: Date | undefined;
 
   constructor({ message, cause, attempts = 1, ...init }: ScanApiErrorInit, summary?: string) {
     init.url = safeUrl(init.url);
+    const { status, code, retryAfterMs: wait, requestId } = init;
     const what =
-      summary ??
-      (init.kind === 'http'
-        ? `HTTP ${init.status}${init.code !== undefined ? ` ${init.code}` : ''}${message ? `: ${message}` : ''}`
-        : init.kind);
-    super(`${what} (${init.method} ${init.url}${init.requestId ? `, request id ${init.requestId}` : ''})`, {
+      (summary ??
+        (status
+          ? `HTTP ${status}${code === undefined ? '' : ` ${code}`}${message ? `: ${message}` : ''}`
+          : init.kind)) + (wait === undefined ? '' : `; retry in ${Math.ceil(wait / 1000)} s`);
+    super(`${what} (${init.method} ${init.url}${requestId ? `, request id ${requestId}` : ''})`, {
       cause,
     });
     Object.assign(this, init, { vendorMessage: message, attempts });

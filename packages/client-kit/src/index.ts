@@ -1,11 +1,24 @@
-export { assertTokenSource, headerAuth, resolveToken, type TokenSource } from './auth.js';
+export {
+  assertCredential,
+  assertTokenSource,
+  CREDENTIAL_RULE,
+  headerAuth,
+  isCredential,
+  resolveToken,
+  type TokenSource,
+} from './auth.js';
 export { normalizeBaseUrl } from './base-url.js';
 export {
   type ClientDefinition,
   createScanApiClient,
   type ItemOf,
+  type ListOptions,
+  type ListPromise,
+  type ResourceMap,
+  type Resources,
   type RuntimeOptions,
   type ScanApiClient,
+  type ScanApiClientBase,
 } from './client.js';
 export {
   ScanApiConfigError,
@@ -15,8 +28,11 @@ export {
   safeUrl,
   type VendorError,
 } from './errors.js';
+export { type Log, type Logger, type LogLevel, logUrl, resolveLog } from './log.js';
 export {
   field,
+  type GetPage,
+  MAX_PAGES,
   type OffsetHasMoreStyle,
   type OffsetTotalStyle,
   offsetHasMorePaging,
@@ -38,8 +54,9 @@ export {
   type RateLimitState,
   rateLimitHeaders,
 } from './rate-limit.js';
-export { backoffMs, RETRY_DEFAULTS, type RetryOptions, serverDelayMs } from './retry.js';
+export { backoffMs, RETRY_DEFAULTS, type RetryOptions, serverDelayMs, untilMs } from './retry.js';
 export {
+  type Answer,
   type CallOptions,
   createTransport,
   TIMEOUT_DEFAULTS,

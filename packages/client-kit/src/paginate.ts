@@ -45,27 +45,28 @@ export type PageStep<S extends PaginationStyle> = (
 /** The steps of the styles a client's operations use (generated beside the declarations, so a bundle holds only those). */
 export type PagingSteps = { [S in PaginationStyle as S['style']]?: PageStep<S> };
 
-/** A next-page token in the body; an empty or missing one ends the walk, a repeated one is an error. */
+/** A next-page token in the body; an empty or missing one ends the walk, a repeated one or one that is not a string is an error. */
 export const tokenPaging: PageStep<TokenStyle> = (style, body, query, _count, stop, seen) => {
   const next = field(body, style.nextTokenField);
-  if (typeof next !== 'string' || next === '') return undefined;
-  if (seen.has(next)) stop(`the server repeated page token ${JSON.stringify(next.slice(0, 40))}`);
+  if (next == null || next === '') return undefined;
+  if (typeof next !== 'string') return stop(`${style.nextTokenField} is not a string`);
+  if (seen.has(next)) stop('a repeated page token');
   seen.add(next);
   return { ...query, [style.tokenParam]: next };
 };
 
-/** An offset, ended by the body's total (or by an empty page). */
-export const offsetTotalPaging: PageStep<OffsetTotalStyle> = (style, body, query, count) => {
+/** An offset, ended by the body's total (or by an empty page); a total that is not a number is an error. */
+export const offsetTotalPaging: PageStep<OffsetTotalStyle> = (style, body, query, count, stop) => {
+  const total = field(body, style.totalField);
+  if (typeof total !== 'number') stop(`${style.totalField} is not a number`);
   const offset = Number(query[style.offsetParam] ?? 0) + count;
-  return count > 0 && offset < Number(field(body, style.totalField))
-    ? { ...query, [style.offsetParam]: offset }
-    : undefined;
+  return count > 0 && offset < (total as number) ? { ...query, [style.offsetParam]: offset } : undefined;
 };
 
 /** An offset, while the body says more pages follow; an empty page that says so is an error. */
 export const offsetHasMorePaging: PageStep<OffsetHasMoreStyle> = (style, body, query, count, stop) => {
   if (field(body, style.hasMoreField) !== true) return undefined;
-  if (count === 0) stop('the server says more pages follow but sent an empty page');
+  if (count === 0) stop('an empty page that says more follow');
   return { ...query, [style.offsetParam]: Number(query[style.offsetParam] ?? 0) + count };
 };
 
@@ -79,45 +80,61 @@ export function field(body: unknown, path: string): unknown {
   return node;
 }
 
-type Get = (
+/** Fetches one page: its body and response, or throws the call's `ScanApiError`. */
+export type GetPage = (
   path: string,
   init: Record<string, unknown>,
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+) => Promise<{ data?: unknown; response: Response }>;
+
+/** The default `maxPages`. */
+export const MAX_PAGES = 1000;
 
 export interface PagesOptions {
-  /** Fail when the server has more pages than this, so one that never ends cannot loop forever (default 100 000). */
+  /** Fail when the server has more pages than this, so one that never ends cannot loop forever (default 1000). */
   maxPages?: number;
 }
 
 /**
  * Walks every page of a list operation with its style's step, yielding each page body. Holds one
- * page at a time; a repeated token, a page that makes no progress or too many pages is an error.
+ * page at a time. A `pagination` error ends the walk when the server pages wrongly: a repeated
+ * token, a page that makes no progress, items that are not an array, more items than the page
+ * size asked for, a page whose items repeat the previous page's (a server that ignores the
+ * offset or token), or more than `maxPages` pages.
  */
 export async function* walkPages<S extends PaginationStyle>(
-  get: Get,
-  fail: (method: 'GET', path: string, result: { error?: unknown; response: Response }) => never,
+  get: GetPage,
   path: string,
   style: S,
   step: PageStep<S>,
-  init: Record<string, unknown> = {},
-  maxPages = 100_000,
+  { maxPages, ...init }: Record<string, unknown> & PagesOptions = {},
+  /** The first page, when the caller has it already (a resource method's page promise). */
+  first?: () => ReturnType<GetPage>,
 ): AsyncGenerator<unknown, void, undefined> {
   const params = (init.params ?? {}) as Record<string, unknown>;
   let query: Query | undefined = { ...(params.query as Query | undefined) };
+  const max = maxPages || MAX_PAGES;
   const seen = new Set<string>();
+  let previous: string | undefined;
   for (let page = 1; query; page++) {
-    const result = await get(path, { ...init, params: { ...params, query } });
-    if (result.error !== undefined || !result.response.ok) fail('GET', path, result);
+    const result = await (page === 1 && first
+      ? first()
+      : get(path, { ...init, params: { ...params, query } }));
     const body = result.data;
-    yield body;
-    const stop = (message: string): never => {
+    const stop: (message: string) => never = (message) => {
       throw new ScanApiError(
         { kind: 'pagination', method: 'GET', url: result.response.url || path },
-        message,
+        `page ${page}: ${message}`,
       );
     };
-    const items = field(body, style.itemsField);
-    query = step(style, body, query, Array.isArray(items) ? items.length : 0, stop, seen);
-    if (query && page >= maxPages) stop(`more than ${maxPages} pages: giving up`);
+    const items = field(body, style.itemsField) ?? [];
+    if (!Array.isArray(items)) stop(`${style.itemsField} is not an array`);
+    const size = Number(query[(style as OffsetTotalStyle).limitParam ?? (style as TokenStyle).pageSizeParam]);
+    if (items.length > size) stop(`more than the ${size} items asked for`);
+    const key = items.length ? JSON.stringify(items) : undefined;
+    if (key && key === previous) stop('the same items as the page before');
+    previous = key;
+    yield body;
+    query = step(style, body, query, items.length, stop, seen);
+    if (query && page >= max) stop(`more than ${max} pages: giving up`);
   }
 }

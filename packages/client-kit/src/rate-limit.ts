@@ -2,15 +2,15 @@
  * Rate-limit awareness as a plugin: a client whose API sends rate-limit headers (Gecko) passes
  * `rateLimitHeaders(...)` in its definition; the others never bundle this module.
  */
+import { untilMs } from './retry.js';
 
 export interface RateLimitOptions {
   /**
    * When the last answer said no requests remain, wait for the window to reset before sending
-   * (instead of sending a request that will get a 429). Default false.
+   * (instead of sending a request that will get a 429). Default false. The wait is bounded by
+   * `retry.maxDelayMs`: a window that resets later fails the call at once with kind `rate-limited`.
    */
   waitForReset?: boolean;
-  /** The longest such a wait may be; past it the call fails with kind `rate-limited` (default 60 000). */
-  maxWaitMs?: number;
 }
 
 /** The last rate-limit headers seen, for APIs that send them (Gecko). */
@@ -25,9 +25,9 @@ export interface RateLimiter {
   readonly state: RateLimitState | undefined;
   /** Reads an answer's rate-limit headers. */
   record(headers: Headers, now: number): void;
-  /** Before an attempt: ms to wait for the window to reset (0: send now), or why the call must fail. */
-  wait(now: number): number | string;
-  /** When the answer's reset header says the window reopens, as a delay in ms (a retry's fallback for `Retry-After`). */
+  /** Before an attempt: ms to wait for the window to reset (0 or undefined: send now). */
+  wait(now: number): number | undefined;
+  /** When the answer's reset header says the window reopens, as a delay in ms (a retry's fallback for `Retry-After`); undefined when absent or past. */
   resetDelay(headers: Headers, now: number): number | undefined;
 }
 
@@ -48,7 +48,7 @@ export function parseReset(value: string | null, now: number): number | undefine
 
 /** A rate limiter reading the API's `remaining` and `reset` headers (`X-RateLimit-Remaining`…). */
 export function rateLimitHeaders(remainingHeader: string, resetHeader: string): RateLimitPlugin {
-  return ({ waitForReset, maxWaitMs = 60_000 } = {}) => {
+  return ({ waitForReset } = {}) => {
     let state: RateLimitState | undefined;
     return {
       get state() {
@@ -60,14 +60,8 @@ export function rateLimitHeaders(remainingHeader: string, resetHeader: string): 
         const reset = parseReset(headers.get(resetHeader), now);
         state = { remaining: Number(remaining), reset: reset === undefined ? undefined : new Date(reset) };
       },
-      wait(now) {
-        const ms = waitForReset && state?.remaining === 0 && state.reset ? state.reset.getTime() - now : 0;
-        return ms > maxWaitMs ? `rate limit reached; the window resets in ${Math.ceil(ms / 1000)} s` : ms;
-      },
-      resetDelay(headers, now) {
-        const at = parseReset(headers.get(resetHeader), now);
-        return at === undefined ? undefined : Math.max(0, at - now);
-      },
+      wait: (now) => (waitForReset && state?.remaining === 0 ? untilMs(state.reset?.getTime(), now) : 0),
+      resetDelay: (headers, now) => untilMs(parseReset(headers.get(resetHeader), now), now),
     };
   };
 }

@@ -5,7 +5,10 @@ export interface RetryOptions {
   attempts?: number;
   /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs·2ⁿ)] (default 250). */
   baseDelayMs?: number;
-  /** The most one wait may last, whatever the server asks (default 30 000). */
+  /**
+   * The longest one wait may last (default 30 000). A server asking for longer (`Retry-After`,
+   * `X-RateLimit-Reset`) is not waited for: the call ends at once with its answer.
+   */
   maxDelayMs?: number;
   /** The most all waits of one call may add up to (default 60 000). */
   maxTotalDelayMs?: number;
@@ -31,23 +34,24 @@ export function resolveRetry(
   value: RetryOptions | false | undefined,
   base = RETRY_DEFAULTS,
 ): ResolvedRetry {
+  if (value === undefined) return base;
   if (value === false) return { ...base, attempts: 1 };
-  return checkNumbers(
-    option,
-    { ...base, ...value },
-    ['attempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalDelayMs'],
-    'attempts',
-  );
+  return checkNumbers(option, { ...base, ...value }, 'attempts');
 }
 
-/** How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date); undefined when none. */
+/**
+ * How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date);
+ * undefined when it is absent, not a number of seconds or a date, or in the past (then the
+ * normal backoff applies).
+ */
 export function serverDelayMs(headers: Headers, now: number): number | undefined {
   const t = headers.get('retry-after')?.trim();
-  if (!t) return undefined;
-  if (/^\d+$/.test(t)) return Number(t) * 1000;
-  const at = Date.parse(t);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return t ? untilMs(/^\d+$/.test(t) ? now + Number(t) * 1000 : Date.parse(t), now) : undefined;
 }
+
+/** `at - now` when `at` is a time not in the past; undefined otherwise (NaN included). */
+export const untilMs = (at: number | undefined, now: number): number | undefined =>
+  (at as number) >= now ? (at as number) - now : undefined;
 
 /** Exponential backoff with full jitter (AWS's "full jitter"): random in [0, min(max, base·2^attempt)]. */
 export function backoffMs(attempt: number, retry: ResolvedRetry, random: () => number = Math.random): number {

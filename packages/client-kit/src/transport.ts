@@ -1,4 +1,5 @@
-import { checkNumbers, ScanApiError, type ScanApiErrorKind } from './errors.js';
+import { checkNumbers, ScanApiError, type ScanApiErrorInit, type ScanApiErrorKind } from './errors.js';
+import { type Log, logUrl } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import {
   backoffMs,
@@ -28,126 +29,190 @@ export interface TransportOptions {
   timeout: Required<TimeoutOptions>;
   /** The client's rate limiter, for APIs that send rate-limit headers. */
   limiter?: RateLimiter;
+  /** The client's log, when logging is on. */
+  log?: Log;
   random?: () => number;
 }
 
-/** The running timeout of each response handed out, until its body has been read. */
-const timers = new WeakMap<Response, ReturnType<typeof setTimeout> | undefined>();
+/** What the transport knows about an answer it hands back. */
+export interface Answer {
+  /** The attempt's timer, running until the body has been read. */
+  timer?: ReturnType<typeof setTimeout>;
+  /** How long the server asked to wait (a retryable status with `Retry-After` or a reset header). */
+  retryAfterMs?: number;
+  resetAt?: Date;
+  /** Set when the total timeout left no time for the wait the answer asked for: the call fails. */
+  cause?: ScanApiError;
+}
 
-/** Stops a response's timeout once its body has been read (an unread body stays bounded by it). */
-export function settle(response: Response): void {
-  clearTimeout(timers.get(response));
+const answers = new WeakMap<Response, Answer>();
+
+/**
+ * What the transport knows about a response it handed out; stops its timeout unless the body is
+ * still to be read (`stream`: an unread body stays bounded by it).
+ */
+export function settle(response: Response, stream?: boolean): Answer | undefined {
+  const answer = answers.get(response);
+  if (!stream) clearTimeout(answer?.timer);
+  return answer;
 }
 
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
 export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
-  return checkNumbers(option, { ...base, ...value }, ['attemptMs', 'totalMs']);
+  return value === undefined ? base : checkNumbers(option, { ...base, ...value });
 }
+
+/** Most same-origin redirects followed in a row. */
+const MAX_REDIRECTS = 5;
 
 /**
  * The fetch that openapi-fetch calls, beneath its middleware: each attempt is a fresh clone of the
  * request with its own timeout; retries happen here, so auth and signing ran once, above.
+ * Redirects are handled here too (`redirect: 'manual'`): one to the same origin is followed (up to
+ * 5, for requests without a body); any other ends the call with kind `redirect`, so that no
+ * credential ever travels to another origin.
  */
 export function createTransport(options: TransportOptions) {
-  const { limiter } = options;
+  const { limiter, log } = options;
 
   return async function transport(request: Request, init?: RequestInit): Promise<Response> {
     // Per-call options (on the Request), over the client's.
     const call = request as Request & CallOptions;
     const retry = resolveRetry('retry', call.retry, options.retry);
-    const timeout = resolveTimeout('timeout', call.timeout, options.timeout);
-    const attempts = IDEMPOTENT.has(request.method) ? retry.attempts : 1;
-    const deadline = Date.now() + (timeout.totalMs || Infinity);
+    const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
+    const { method, signal, headers } = request;
+    const attempts = IDEMPOTENT.has(method) ? retry.attempts : 1;
+    const deadline = Date.now() + (totalMs || Infinity);
     let attempt = 0;
-    const fail = (kind: ScanApiErrorKind, cause: unknown, summary: string) =>
-      new ScanApiError({ kind, method: request.method, url: request.url, attempts: attempt, cause }, summary);
-    const aborted = () => fail('aborted', request.signal.reason, 'aborted by the caller');
-    const overdue = (cause?: unknown) =>
-      fail('timeout', cause, `timed out after ${timeout.totalMs} ms in all`);
+    let waited = 0;
+    let url = request.url;
+    const fail = (kind: ScanApiErrorKind, summary: string, more?: Partial<ScanApiErrorInit>) =>
+      new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
+    const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
+    const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
-        if (request.signal.aborted) return reject(aborted());
         const left = deadline - Date.now();
-        const onAbort = () => {
+        const done = () => {
           clearTimeout(timer);
-          reject(aborted());
+          signal.removeEventListener('abort', done);
+          signal.aborted ? reject(aborted()) : ms < left ? resolve() : reject(overdue());
         };
-        const timer = setTimeout(
-          () => {
-            request.signal.removeEventListener('abort', onAbort);
-            ms < left ? resolve() : reject(overdue());
-          },
-          Math.max(0, Math.min(ms, left)),
-        );
-        request.signal.addEventListener('abort', onAbort, { once: true });
+        const timer = setTimeout(done, signal.aborted ? 0 : Math.max(0, Math.min(ms, left)));
+        signal.addEventListener('abort', done);
       });
-    let waited = 0;
 
     for (;;) {
-      const untilReset = limiter?.wait(Date.now()) ?? 0;
-      if (typeof untilReset === 'string') throw fail('rate-limited', undefined, untilReset);
-      if (untilReset > 0) await wait(untilReset);
-      if (request.signal.aborted) throw aborted();
+      // A rate limiter that knows the window is used up: wait for its reset, unless that is too long.
+      const untilReset = limiter?.wait(Date.now());
+      if (untilReset) {
+        if (untilReset > retry.maxDelayMs)
+          throw fail('rate-limited', 'no requests left in the rate-limit window', {
+            retryAfterMs: untilReset,
+            resetAt: new Date(Date.now() + untilReset),
+          });
+        await wait(untilReset);
+      }
+      if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
       // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less). The
       // timer is left running so that reading the body stays bounded too; it does not hold the
       // process open.
       const controller = new AbortController();
+      const started = Date.now();
+      const left = deadline - started;
+      const ms = Math.min(attemptMs || Infinity, left);
       let expired: 'attempt' | 'total' | undefined;
-      const attemptLeft = timeout.attemptMs || Infinity;
-      const totalLeft = deadline - Date.now();
-      const ms = Math.min(attemptLeft, totalLeft);
       const timer =
         ms < Infinity
-          ? setTimeout(
-              () => {
-                expired = attemptLeft <= totalLeft ? 'attempt' : 'total';
-                controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
-              },
-              Math.max(0, ms),
-            )
+          ? setTimeout(() => {
+              expired = ms < left ? 'attempt' : 'total';
+              controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
+            }, ms)
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
-      request.signal.addEventListener('abort', () => controller.abort(request.signal.reason), { once: true });
-      // A request without a body can be sent again as it is; one with a body is cloned while
-      // another attempt may follow.
-      const source = attempt < attempts && request.body !== null ? request.clone() : request;
-      const attemptRequest = new Request(source, { signal: controller.signal });
+      signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      /** The attempt's log line: method, URL, outcome, duration, and why it is retried or not. */
+      const note = (level: Parameters<Log>[0], outcome: string) =>
+        log?.(
+          level,
+          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, waited ${untilReset} ms for the rate limit` : ''})`,
+        );
+      const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
+      url = request.url;
       let delay: number | undefined;
       try {
-        const response = await options.fetch(attemptRequest, init);
+        // A request without a body can be sent again as it is; one with a body is cloned while
+        // another attempt may follow.
+        let response = await options.fetch(
+          new Request(attempt < attempts && request.body ? request.clone() : request, manual),
+          init,
+        );
+        for (let hops = 0; ; hops++) {
+          const { status } = response;
+          const location = status > 299 && status < 400 && response.headers.get('location');
+          if (!location && response.type !== 'opaqueredirect') break;
+          void response.body?.cancel();
+          const to = location ? new URL(location, url) : undefined;
+          // Same origin, and no user info (which the next Request would quote in its error).
+          if (
+            !to?.href.startsWith(`${new URL(request.url).origin}/`) ||
+            request.body ||
+            hops >= MAX_REDIRECTS
+          ) {
+            const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
+            note('warn', summary);
+            throw fail('redirect', summary, { status });
+          }
+          url = to.href;
+          response = await options.fetch(new Request(url, { ...manual, method, headers }), init);
+        }
         const now = Date.now();
         limiter?.record(response.headers, now);
-        if (attempt < attempts && retry.statuses.includes(response.status)) {
+        const answer: Answer = { timer };
+        let why = '';
+        if (retry.statuses.includes(response.status)) {
           const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
-          delay = Math.min(asked ?? backoffMs(attempt - 1, retry, options.random), retry.maxDelayMs);
+          if (asked !== undefined) {
+            answer.retryAfterMs = asked;
+            answer.resetAt = new Date(now + asked);
+          }
+          if (attempt < attempts) {
+            delay = asked ?? backoffMs(attempt - 1, retry, options.random);
+            if (delay > retry.maxDelayMs) why = `a wait of ${delay} ms is over retry.maxDelayMs`;
+            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs is spent';
+            else if (now + delay >= deadline) {
+              why = 'timeout.totalMs ends first';
+              answer.cause = overdue();
+            }
+          }
         }
-        if (delay === undefined || waited + delay > retry.maxTotalDelayMs) {
+        if (delay === undefined || why) {
+          note(response.ok ? 'debug' : 'warn', `${response.status}${why && `, not retried: ${why}`}`);
           // The timer stays until the body has been read: the client calls settle() then.
-          timers.set(response, timer);
+          answers.set(response, answer);
           return response;
         }
         clearTimeout(timer);
-        await response.body?.cancel();
+        void response.body?.cancel();
+        note('info', `${response.status}, retry in ${delay} ms`);
       } catch (error) {
-        if (request.signal.aborted) throw aborted();
+        if (signal.aborted) throw aborted();
+        if (error instanceof ScanApiError) throw error;
         if (expired === 'total') throw overdue(error);
-        const error_ =
-          expired === 'attempt'
-            ? fail('timeout', error, `attempt timed out after ${timeout.attemptMs} ms`)
-            : fail(
-                'network',
-                error,
-                `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
-              );
+        const summary = expired
+          ? `attempt timed out after ${attemptMs} ms`
+          : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
         delay = backoffMs(attempt - 1, retry, options.random);
-        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) throw error_;
+        const last = attempt >= attempts || waited + delay > retry.maxTotalDelayMs;
+        note(last ? 'error' : 'info', last ? summary : `${summary}, retry in ${delay} ms`);
+        if (last) throw fail(expired ? 'timeout' : 'network', summary, { cause: error });
       }
-      waited += delay!;
-      await wait(delay!);
+      waited += delay;
+      await wait(delay);
     }
   };
 }

@@ -10,9 +10,14 @@ import {
   type VendorError,
 } from '@scanapis/client-kit';
 import { pagination, paging } from './generated/pagination.gen.js';
+import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
+  type ListOptions,
+  type ListPromise,
+  type Logger,
+  type LogLevel,
   type RetryOptions,
   ScanApiConfigError,
   ScanApiError,
@@ -97,10 +102,15 @@ export interface ContainerRegistryClientOptions extends RuntimeOptions {
 }
 
 /**
- * The openapi-fetch client, typed from the Container Registry spec plus the Scanner.list oneof,
- * with `paginate`/`pages` (page tokens), retries, timeouts and typed errors.
+ * `scans.list()` and `images.list()`, and the openapi-fetch client typed from the Container
+ * Registry spec plus the Scanner.list oneof, with `paginate`/`pages` (page tokens), retries,
+ * timeouts and typed errors.
  */
-export type ContainerRegistryClient = ScanApiClient<ContainerRegistryPaths, typeof pagination>;
+export type ContainerRegistryClient = ScanApiClient<
+  ContainerRegistryPaths,
+  typeof pagination,
+  typeof resources
+>;
 
 /** Reads a `google.rpc.Status` body: gRPC `code`, `message`, and `RequestInfo.requestId`. */
 export function parseStatusError(body: unknown): VendorError {
@@ -116,17 +126,7 @@ export function parseStatusError(body: unknown): VendorError {
   };
 }
 
-const BEARER_PREFIX = /^bearer\s/i;
-
-function bearer(token: string): string {
-  if (BEARER_PREFIX.test(token)) {
-    throw new ScanApiConfigError(
-      'iamToken',
-      'the function returned a value that starts with "Bearer "; return the bare IAM token',
-    );
-  }
-  return `Bearer ${token}`;
-}
+const bearer = (token: string) => `Bearer ${token}`;
 
 /**
  * Creates a Container Registry client. Throws `ScanApiConfigError` before any request when
@@ -142,10 +142,9 @@ export function createContainerRegistryClient(
     baseUrl,
     ...runtime
   } = options ?? ({} as ContainerRegistryClientOptions);
-  assertTokenSource('iamToken', iamToken);
-  if (typeof iamToken === 'string' && BEARER_PREFIX.test(iamToken)) {
+  if (typeof iamToken === 'string' && /^bearer\s/i.test(iamToken))
     throw new ScanApiConfigError('iamToken', 'starts with "Bearer "; pass the bare IAM token');
-  }
+  assertTokenSource('iamToken', iamToken);
   if (!CLOUDS.includes(cloud)) {
     const got =
       typeof cloud === 'string' ? JSON.stringify(cloud) : cloud === null ? 'null' : `a ${typeof cloud}`;
@@ -154,12 +153,13 @@ export function createContainerRegistryClient(
       `must be one of ${CLOUDS.map((c) => `"${c}"`).join(', ')}, got ${got}`,
     );
   }
-  return createScanApiClient<ContainerRegistryPaths, typeof pagination>(
+  return createScanApiClient<ContainerRegistryPaths, typeof pagination, typeof resources>(
     {
       baseUrl: normalizeBaseUrl(baseUrl, CONTAINER_REGISTRY_BASE_URLS[cloud]),
       middleware: [headerAuth('iamToken', 'Authorization', iamToken, bearer)],
       pagination,
       paging,
+      resources,
       parseError: parseStatusError,
     },
     runtime,

@@ -1,4 +1,5 @@
 import {
+  assertCredential,
   createScanApiClient,
   normalizeBaseUrl,
   type RuntimeOptions,
@@ -8,9 +9,14 @@ import {
   type VendorError,
 } from '@scanapis/client-kit';
 import { pagination, paging } from './generated/pagination.gen.js';
+import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
+  type ListOptions,
+  type ListPromise,
+  type Logger,
+  type LogLevel,
   type RateLimitState,
   type RetryOptions,
   ScanApiConfigError,
@@ -39,8 +45,11 @@ export interface GeckoClientOptions extends RuntimeOptions {
   baseUrl?: string;
 }
 
-/** The Gecko client: openapi-fetch typed from the spec, plus `paginate`, `pages` and `rateLimit`. */
-export type GeckoClient = ScanApiClient<paths, typeof pagination>;
+/**
+ * The Gecko client: `scans.list()`, and openapi-fetch typed from the spec plus `paginate`, `pages`
+ * and `rateLimit`.
+ */
+export type GeckoClient = ScanApiClient<paths, typeof pagination, typeof resources>;
 
 /** Reads Gecko's `{ error, details, hint }` body. */
 export function parseGeckoError(body: unknown): VendorError {
@@ -50,22 +59,20 @@ export function parseGeckoError(body: unknown): VendorError {
 
 /**
  * Creates a Gecko client. Throws `ScanApiConfigError` before any request when `apiKey` is not a
- * Gecko key (`gk_…`) or `baseUrl` is not an http(s) URL.
+ * Gecko key (`gk_…`, printable ASCII) or `baseUrl` is not an http(s) URL; no message contains the key.
  */
 export function createGeckoClient(options: GeckoClientOptions): GeckoClient {
   const { apiKey, baseUrl, ...runtime } = options ?? ({} as GeckoClientOptions);
-  if (typeof apiKey !== 'string' || apiKey === '') {
-    throw new ScanApiConfigError('apiKey', 'is required (a Gecko API key, starting with "gk_")');
-  }
-  if (!apiKey.startsWith('gk_')) {
-    throw new ScanApiConfigError('apiKey', 'is not a Gecko API key: Gecko keys start with "gk_"');
-  }
-  return createScanApiClient<paths, typeof pagination>(
+  assertCredential('apiKey', apiKey);
+  if (!apiKey.startsWith('gk_'))
+    throw new ScanApiConfigError('apiKey', 'must start with "gk_" (a Gecko API key)');
+  return createScanApiClient<paths, typeof pagination, typeof resources>(
     {
       baseUrl: normalizeBaseUrl(baseUrl, GECKO_BASE_URL),
       headers: { 'X-API-Key': apiKey },
       pagination,
       paging,
+      resources,
       parseError: parseGeckoError,
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },

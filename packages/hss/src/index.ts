@@ -1,4 +1,5 @@
 import {
+  assertCredential,
   assertTokenSource,
   createScanApiClient,
   headerAuth,
@@ -10,11 +11,16 @@ import {
   type VendorError,
 } from '@scanapis/client-kit';
 import type { AkSkCredentials } from '@scanapis/huawei-signer';
-import type { FetchOptions, FetchResponse, Middleware } from 'openapi-fetch';
+import type { Middleware } from 'openapi-fetch';
 import { pagination, paging } from './generated/pagination.gen.js';
+import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
+  type ListOptions,
+  type ListPromise,
+  type Logger,
+  type LogLevel,
   type RetryOptions,
   ScanApiConfigError,
   ScanApiError,
@@ -46,9 +52,6 @@ export type ScanFailedCode = components['schemas']['ScanFailedCode'];
 export type SeverityLevel = components['schemas']['SeverityLevel'];
 /** Query parameters of `GET /v5/{project_id}/image/registries/images` (all 27 optional). */
 export type ListRegistryImagesQuery = NonNullable<operations['ListRegistryImages']['parameters']['query']>;
-
-/** The path of `ListRegistryImages`. */
-export const LIST_REGISTRY_IMAGES_PATH = '/v5/{project_id}/image/registries/images';
 
 /** The HSS endpoint of a region: `https://hss.<region>.myhuaweicloud.com`. */
 export function hssBaseUrl(region: string): string {
@@ -100,81 +103,49 @@ type ProjectScoped<Op> = Op extends { parameters: infer P extends { path: { proj
 /** The spec's `paths`, with `project_id` optional (the client's `projectId` is the default). */
 export type HssPaths = { [Path in keyof paths]: { [M in keyof paths[Path]]: ProjectScoped<paths[Path][M]> } };
 
-/** Per-call options of `listRegistryImages`: headers, an abort signal… (the query is its own argument). */
-export type ListRegistryImagesInit = Omit<
-  FetchOptions<operations['ListRegistryImages']>,
-  'params' | 'body' | 'parseAs'
->;
-
-/** `{ data, response }` on 2xx, `{ error, response }` otherwise (openapi-fetch's result). */
-export type ListRegistryImagesResult = FetchResponse<
-  operations['ListRegistryImages'],
-  ListRegistryImagesInit,
-  'application/json'
->;
-
 /**
- * The openapi-fetch client typed from the HSS spec, with `project_id` filled in from `projectId`
- * (pass `params.path.project_id` to override it for one call); `paginate`/`pages` (offset and
- * `total_num`), retries, timeouts and typed errors from the shared runtime; and `listRegistryImages`.
+ * `registryImages.list()`, and the openapi-fetch client typed from the HSS spec, with `project_id`
+ * filled in from `projectId` (pass `params.path.project_id` to override it for one call);
+ * `paginate`/`pages` (offset and `total_num`), retries, timeouts and typed errors from the shared
+ * runtime.
  */
-export interface HssClient extends ScanApiClient<HssPaths, typeof pagination> {
+export type HssClient = ScanApiClient<HssPaths, typeof pagination, typeof resources> & {
   readonly region: string;
   readonly projectId: string;
   /** Where requests go, without a trailing slash. */
   readonly baseUrl: string;
-  /** `GET /v5/{project_id}/image/registries/images`: one page of the project's repository images. */
-  listRegistryImages(
-    query?: ListRegistryImagesQuery,
-    init?: ListRegistryImagesInit,
-  ): Promise<ListRegistryImagesResult>;
-}
+};
 
 /** Reads Huawei's error body: `error_code`, `error_msg`, and the request id (body or `X-Request-Id`). */
 export function parseHssError(body: unknown, response?: Response): VendorError {
-  const { error_code, error_msg, request_id } = (body ?? {}) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return {
-    code: text(error_code),
-    message: text(error_msg),
-    requestId: text(request_id) ?? response?.headers.get('X-Request-Id') ?? undefined,
-  };
+  const { error_code: code, error_msg: message, request_id } = Object(body) as Partial<ErrorResponse>;
+  return { code, message, requestId: request_id ?? response?.headers.get('X-Request-Id') ?? undefined };
 }
 
-const AUTH_SHAPE = '{ token } or { accessKey, secretKey, securityToken? }';
-const filled = (v: unknown): v is string => typeof v === 'string' && v !== '';
-
-/** Throws a `ScanApiConfigError` for the first check that fails: `[option, ok, message]`. */
-function check(...checks: Array<[string, unknown, string]>): void {
-  for (const [option, ok, message] of checks) if (!ok) throw new ScanApiConfigError(option, message);
-}
+/** Throws a `ScanApiConfigError` naming `option` unless `ok`. */
+const check = (option: string, ok: unknown, message: string) => {
+  if (!ok) throw new ScanApiConfigError(option, message);
+};
 
 /** Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential. */
 function authMiddleware(auth: unknown): Middleware {
   const { token, accessKey, secretKey, securityToken } = (auth ?? {}) as Record<string, unknown>;
-  const isAkSk = [accessKey, secretKey, securityToken].some((v) => v !== undefined);
   check(
-    ['auth', token !== undefined || isAkSk, `is required: ${AUTH_SHAPE}`],
-    ['auth', token === undefined || !isAkSk, `give either a token or an AK/SK pair, not both: ${AUTH_SHAPE}`],
+    'auth',
+    (token === undefined) !== ((accessKey ?? secretKey ?? securityToken) === undefined),
+    'must be { token } or { accessKey, secretKey, securityToken? }',
   );
   if (token !== undefined) {
     assertTokenSource('auth.token', token);
     return headerAuth('auth.token', 'X-Auth-Token', token);
   }
   check(
-    ['auth.accessKey', filled(accessKey), 'is required with auth.secretKey (the access key ID)'],
-    [
-      'auth.accessKey',
-      /^[A-Za-z0-9]+$/.test(accessKey as string),
-      'must be an access key ID: letters and digits only',
-    ],
-    ['auth.secretKey', filled(secretKey), 'must be a non-empty string (the secret access key)'],
-    [
-      'auth.securityToken',
-      securityToken === undefined || filled(securityToken),
-      'must be a non-empty string when given',
-    ],
+    'auth.accessKey',
+    typeof accessKey === 'string' && /^[A-Za-z0-9]+$/.test(accessKey),
+    'must be letters and digits',
   );
+  assertCredential('auth.secretKey', secretKey);
+  if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
   return akSkAuth({ accessKey, secretKey, securityToken } as AkSkCredentials);
 }
 
@@ -214,40 +185,23 @@ function akSkAuth(credentials: AkSkCredentials): Middleware {
  */
 export function createHssClient(options: HssClientOptions): HssClient {
   const { region, projectId, auth, baseUrl: givenBaseUrl, ...runtime } = options ?? ({} as HssClientOptions);
-  check(
-    ['region', filled(region), 'is required (a region ID such as "ap-southeast-1")'],
-    [
-      'region',
-      /^[a-z0-9-]+$/.test(region),
-      `must be a region ID such as "ap-southeast-1" (a-z, 0-9, -), got ${JSON.stringify(String(region).slice(0, 64))}`,
-    ],
-    ['projectId', filled(projectId), 'is required (a project ID, 1 to 256 characters)'],
-    [
-      'projectId',
-      String(projectId).length <= 256,
-      `must be 1 to 256 characters, got ${String(projectId).length}`,
-    ],
-  );
+  const text = (v: unknown, pattern: RegExp) => typeof v === 'string' && pattern.test(v);
+  check('region', text(region, /^[a-z0-9-]+$/), 'must be a region ID such as "ap-southeast-1"');
+  check('projectId', text(projectId, /^[\s\S]{1,256}$/), 'must be 1 to 256 characters');
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 
-  const client = createScanApiClient<HssPaths, typeof pagination>(
+  const client = createScanApiClient<HssPaths, typeof pagination, typeof resources>(
     {
       baseUrl,
       middleware: [authenticate],
       pathParams: { project_id: projectId },
       pagination,
       paging,
+      resources,
       parseError: parseHssError,
     },
     runtime,
-  ) as HssClient;
-  return Object.assign(client, {
-    region,
-    projectId,
-    baseUrl,
-    listRegistryImages(query: ListRegistryImagesQuery = {}, init: ListRegistryImagesInit = {}) {
-      return client.GET(LIST_REGISTRY_IMAGES_PATH, { ...init, params: { query } });
-    },
-  });
+  );
+  return Object.assign(client, { region, projectId, baseUrl });
 }

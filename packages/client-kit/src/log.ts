@@ -1,0 +1,39 @@
+import { ScanApiConfigError } from './errors.js';
+
+/** How much a client logs: nothing (`off`, the default), failures only (`error`) … every attempt (`debug`). */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Where log lines go (default `console`): one string per line. */
+export type Logger = Record<Exclude<LogLevel, 'off'>, (line: string) => void>;
+
+/** A client's log: writes `line` when `level` is enabled. */
+export type Log = (level: Exclude<LogLevel, 'off'>, line: string) => void;
+
+const LEVELS = ['off', 'error', 'warn', 'info', 'debug'];
+
+/**
+ * The log of a client from its `logLevel` and `logger` options, or the `SCANAPIS_LOG` environment
+ * variable when `logLevel` is not given; undefined when logging is off.
+ */
+export function resolveLog(level: unknown, logger: Logger = console): Log | undefined {
+  const option = level === undefined ? 'SCANAPIS_LOG' : 'logLevel';
+  const value =
+    level ??
+    (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.SCANAPIS_LOG;
+  const enabled = LEVELS.indexOf((value as string) ?? 'off');
+  if (enabled < 0) throw new ScanApiConfigError(option, `must be one of ${LEVELS.join(', ')}`);
+  return enabled ? (l, line) => LEVELS.indexOf(l) <= enabled && logger[l](`[scanapis] ${line}`) : undefined;
+}
+
+/**
+ * A URL as it may be logged: no user info, no fragment, and the value of every query parameter
+ * whose name looks like a credential (`key`, `token`, `secret`, `sig`, `pass`, `auth`, `cred`) replaced by `***`.
+ */
+export const logUrl = (url: string): string => {
+  const u = new URL(url);
+  return (
+    u.origin +
+    u.pathname +
+    u.search.replace(/([?&][^=]*(key|token|secret|sig|pass|auth|cred)[^=]*=)[^&]*/gi, '$1***')
+  );
+};
