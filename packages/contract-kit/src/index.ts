@@ -5,3 +5,13 @@ export { mockGlobalSetup, type StartableMock } from './global-setup.js';
 export { type CallInput, type CallResult, call, fillPath, send } from './http.js';
 export { type ContractSuiteOptions, contractSuite, expectConforms } from './suite.js';
 export { assertAllowedHost, resolveTarget, type Target } from './target.js';
+export {
+  inProcessFetch,
+  installTransport,
+  type MockFactories,
+  type MockTarget,
+  mockUrl,
+  startMockTarget,
+  type TransportName,
+  transportName,
+} from './transport.js';

@@ -13,14 +13,14 @@ export interface BaseUrls {
   readonly patterns: readonly RegExp[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A server URL, lower-cased host, no trailing slash; `{name}` is one DNS label (or a label's part). */
 function pattern(base: string): RegExp {
   const template = base.replace(/\/+$/, '');
   const source = template
     .split(/(\{[^}]+\})/)
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? '[A-Za-z0-9-]+' : escape(part)))
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? '[A-Za-z0-9-]+' : escapeRegExp(part)))
     .join('');
   // The base, then the end of the URL or a path / query under it.
   return new RegExp(`^${source}(?=$|[/?#])`, 'i');
@@ -39,8 +39,17 @@ function normalise(base: string): string {
 }
 
 /** The spec's servers (production) and the given base URLs, in that order. */
-export function baseUrlsOf(specFile: string, extra: readonly string[] = []): BaseUrls {
-  const servers = (loadSpec(specFile).servers ?? []).map((s) => s.url.replace(/\/+$/, ''));
+export function baseUrlsOf(
+  specFile: string,
+  extra: readonly string[] = [],
+  options: { production?: boolean } = {},
+): BaseUrls {
+  const servers =
+    options.production === false
+      ? []
+      : (loadSpec(specFile).servers ?? []).map((s) => s.url.replace(/\/+$/, ''));
+  if (servers.length === 0 && extra.length === 0)
+    throw new TypeError('an in-process mock with productionBaseUrls: false needs a baseUrl');
   const list = [...new Set([...servers, ...extra.map(normalise)])];
   const patterns = list.map(pattern);
   return {

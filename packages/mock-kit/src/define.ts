@@ -41,6 +41,8 @@ export interface ListenOptions {
 export interface InProcessOptions {
   /** Base URL(s) answered besides the spec's production servers (e.g. `http://gecko.test`). */
   baseUrl?: string | readonly string[];
+  /** Answer the spec's production base URLs too (default true); false: only `baseUrl`. */
+  productionBaseUrls?: boolean;
 }
 
 /** `createMockFetch()`: a fetch answered in-process, with this instance's faults. */
@@ -60,9 +62,9 @@ export function createInProcessMock<O, E extends object>(
   definition: MockDefinition<O, E>,
   options: (O & InProcessOptions) | undefined,
 ): InProcessMock & E & { pipeline: MockPipeline; bases: BaseUrls } {
-  const { baseUrl, ...rest } = options ?? ({} as O & InProcessOptions);
+  const { baseUrl, productionBaseUrls = true, ...rest } = options ?? ({} as O & InProcessOptions);
   const extra = baseUrl === undefined ? [] : typeof baseUrl === 'string' ? [baseUrl] : [...baseUrl];
-  const bases = baseUrlsOf(definition.specFile, extra);
+  const bases = baseUrlsOf(definition.specFile, extra, { production: productionBaseUrls });
   const { extras, ...parts } = definition.create(rest as O);
   const pipeline = createMockPipeline({ specFile: definition.specFile, ...parts });
   return {
