@@ -30,11 +30,18 @@ export interface MockFactories<O extends object> {
   loadHandlers(): Promise<(options: O & { baseUrl?: string; productionBaseUrls?: boolean }) => unknown[]>;
 }
 
-/** A mock a test started for itself: where to send requests, and how to let it go. */
+/**
+ * A mock a test started for itself: where to send requests, and how to let it go; plus what the
+ * mock package's result carries on every transport (e.g. `dataset`).
+ */
 export interface MockTarget {
   url: string;
   close(): Promise<void>;
 }
+
+/** The named (non-index) fields of a transport's result: an MSW handler array's `dataset`, say. */
+const fieldsOf = (value: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([k]) => !/^\d+$/.test(k)));
 
 interface Installed {
   name: TransportName;
@@ -71,10 +78,11 @@ function productionUrl(specFile: string): string {
 export async function installTransport<O extends object>(factories: MockFactories<O>): Promise<void> {
   const name = transportName();
   const run = (factories.runOptions ?? {}) as O;
-  if (name === 'server') {
+  // A live run (SCANAPIS_TARGET=live) sends to the vendor; run it with `--project server`.
+  if (name === 'server' || process.env.SCANAPIS_TARGET === 'live') {
     installed = {
       name,
-      url: inject('mockUrl'),
+      url: inject('mockUrl') ?? 'http://127.0.0.1:1',
       start: (options) => factories.startMock({ ...(options as O), port: 0, host: '127.0.0.1' }),
     };
     return;
@@ -92,11 +100,13 @@ export async function installTransport<O extends object>(factories: MockFactorie
       url: production,
       async start(options) {
         const url = nextOrigin();
-        routes.set(
-          url,
-          factories.createMockFetch({ ...(options as O), baseUrl: url, productionBaseUrls: false }).fetch,
-        );
-        return { url, close: async () => void routes.delete(url) };
+        const mock = factories.createMockFetch({
+          ...(options as O),
+          baseUrl: url,
+          productionBaseUrls: false,
+        });
+        routes.set(url, mock.fetch);
+        return { ...fieldsOf(mock), url, close: async () => void routes.delete(url) };
       },
     };
     return;
@@ -112,13 +122,10 @@ export async function installTransport<O extends object>(factories: MockFactorie
     url: production,
     async start(options) {
       const url = nextOrigin();
-      server.use(
-        ...(createHandlers({ ...(options as O), baseUrl: url, productionBaseUrls: false }) as Parameters<
-          typeof server.use
-        >),
-      );
+      const handlers = createHandlers({ ...(options as O), baseUrl: url, productionBaseUrls: false });
+      server.use(...(handlers as Parameters<typeof server.use>));
       routes.set(url, patched);
-      return { url, close: async () => void routes.delete(url) };
+      return { ...fieldsOf(handlers), url, close: async () => void routes.delete(url) };
     },
   };
 }
@@ -135,8 +142,8 @@ export function mockUrl(): string {
 }
 
 /** A mock of the test's own (its own options and state) on the project's transport. */
-export function startMockTarget(options: object = {}): Promise<MockTarget> {
-  return current().start(options);
+export function startMockTarget<T extends object = object>(options: object = {}): Promise<MockTarget & T> {
+  return current().start(options) as Promise<MockTarget & T>;
 }
 
 /** The in-process fetch answering `url`, if this transport answers it without a socket. */
