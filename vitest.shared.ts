@@ -1,5 +1,12 @@
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The transport a project tests the mock through (contract-kit's `TransportName`). */
+    transport: 'server' | 'fetch' | 'msw';
+  }
+}
+
 /** The mock transports a package's suites run on (see contract-kit's transport.ts). */
 export interface TransportProjects {
   /** The setup file that installs the transport (the package's `test/transport.ts`). */

@@ -1,4 +1,5 @@
 export { type BoundaryCase, baselineRequest, boundaryCases } from './cases.js';
+export { importLoads } from './entry.js';
 export { collectExamples, type SpecExample } from './examples.js';
 export { type FuzzOptions, fuzzSuite } from './fuzz.js';
 export { mockGlobalSetup, type StartableMock } from './global-setup.js';
