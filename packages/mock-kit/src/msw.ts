@@ -7,7 +7,7 @@ import {
   type MockDefinition,
 } from './define.js';
 import { runRequest, toResponse } from './fetch.js';
-import type { MockPipeline } from './pipeline.js';
+import type { MockPipeline, PipelineOutcome } from './pipeline.js';
 
 /**
  * MSW 2 request handlers answered by one mock instance: one `http.all` per base URL, each running
@@ -18,7 +18,15 @@ export function createPipelineHandlers(pipeline: MockPipeline, bases: BaseUrls):
   return bases.patterns.map((pattern) =>
     http.all(pattern, async ({ request }) => {
       const url = new URL(request.url);
-      const outcome = await runRequest(pipeline, request, bases.match(url) ?? `${url.pathname}${url.search}`);
+      let outcome: PipelineOutcome;
+      try {
+        outcome = await runRequest(pipeline, request, bases.match(url) ?? `${url.pathname}${url.search}`);
+      } catch (error) {
+        // The request was aborted during a delay: MSW has already rejected the fetch with the
+        // signal's reason; answer nothing more.
+        if (request.signal.aborted) return Response.error();
+        throw error;
+      }
       if (outcome.kind === 'drop') return Response.error();
       return toResponse(outcome, request.method);
     }),
