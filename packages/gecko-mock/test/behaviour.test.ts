@@ -29,9 +29,7 @@ import {
 const target = resolveTarget('gecko', ['GECKO_API_KEY']);
 const onMock = target.mode === 'mock';
 const baseUrl = (): string =>
-  onMock
-    ? mockUrl()
-    : (process.env.GECKO_BASE_URL ?? 'https://app.gecko.security').replace(/\/$/, '');
+  onMock ? mockUrl() : (process.env.GECKO_BASE_URL ?? 'https://app.gecko.security').replace(/\/$/, '');
 const apiKey = onMock ? TEST_API_KEY : (target.env.GECKO_API_KEY ?? '');
 const title = (what: string) => (target.notRun ? `${what} — ${target.notRun}` : `${what} (${target.mode})`);
 const mockOnly = (what: string) =>
