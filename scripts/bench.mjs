@@ -4,6 +4,7 @@
 // A benchmark, not a test: it prints numbers and the targets from the issues, and exits 0.
 import { fork } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
+import { inProcessRows } from './bench/in-process.mjs';
 import { load, once } from './bench/load.mjs';
 import { targets } from './bench/targets.mjs';
 
@@ -70,6 +71,9 @@ for (const x of rows) {
   );
 }
 console.log('Targets: ratio ≥ 0.15×, p99 < 10 ms at 10 connections, memory flat.\n');
+
+// 1b. Each mock in-process (createMockFetch) vs the same mock over HTTP, on the same page.
+await inProcessRows({ requests: REQUESTS });
 
 // 2. Launch: from spawning a process until all three mocks answer.
 const launches = [];

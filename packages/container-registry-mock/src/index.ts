@@ -1,11 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import {
+  cachedBy,
+  createMockFetch as createDefinedMockFetch,
+  type InProcessMock,
+  type InProcessOptions,
+  type MockDefinition,
+  type RunningMock,
+  startDefinedMock,
+} from '@scanapis/mock-kit';
 import { createRegistryHandler } from './behaviour.js';
 import { TEST_TOKEN, TOKENS } from './credentials.js';
 import { DEFAULT_SEED, DEFAULT_SIZE, generateRegistry, type RegistryDataset } from './data.js';
 import { containerRegistryDialect, createContainerRegistryDialect } from './dialect.js';
 
-export type { RunningMock } from '@scanapis/mock-kit';
+export type { Fault, Faults, InProcessMock, RunningMock } from '@scanapis/mock-kit';
 export { createRegistryHandler, DEFAULT_PAGE_SIZE } from './behaviour.js';
 export {
   NO_ACCESS_TOKEN,
@@ -79,37 +87,53 @@ export interface StartMockOptions {
   static?: boolean;
 }
 
-export interface ContainerRegistryMock extends RunningMock {
+export interface ContainerRegistryMock extends RunningMock, ContainerRegistryExtras {}
+
+/** What `createMockFetch` and `createHandlers` take: `startMock`'s options but where to listen, plus base URLs. */
+export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host'> & InProcessOptions;
+
+/** One dataset per seed and size in a process: instances share the data, never page tokens. */
+const datasetFor = cachedBy((seed: number, size: number) => generateRegistry({ seed, size }));
+
+/** What every transport's result carries besides the mock itself. */
+export interface ContainerRegistryExtras {
   /** The data the behavioural mock serves; absent for the static mock. */
   dataset?: RegistryDataset;
 }
+
+/** The Container Registry mock, once, for every transport (server, in-process fetch, MSW handlers). */
+export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host'>, ContainerRegistryExtras> = {
+  name: '@scanapis/container-registry-mock',
+  specFile,
+  create(options) {
+    // Only these: Container Registry documents no rate limit, so `--rate-limit` changes nothing.
+    if (options.static) return { dialect: containerRegistryDialect };
+    const dataset = datasetFor(options.seed ?? DEFAULT_SEED, options.size ?? DEFAULT_SIZE);
+    return {
+      dialect: createContainerRegistryDialect({
+        knowsToken: (token) => Object.hasOwn(TOKENS, token),
+        unknownTokenMessage: UNKNOWN_TOKEN_MESSAGE,
+      }),
+      handler: createRegistryHandler(dataset),
+      extras: { dataset },
+    };
+  },
+};
 
 /**
  * Starts the Container Registry mock; resolves once it answers, with its URL and `close()`.
  * Behavioural by default: a dataset generated from `seed` and `size`, real pagination, filters,
  * orders and the documented test tokens. `static: true` serves Prism's static examples instead.
  */
-export async function startMock(options: StartMockOptions = {}): Promise<ContainerRegistryMock> {
-  // Only these: Container Registry documents no rate limit, so `--rate-limit` changes nothing.
-  const { seed, size, static: isStatic, port, host } = options;
-  const server = { port, host };
-  if (isStatic) {
-    return startMockServer({
-      specFile,
-      dialect: containerRegistryDialect,
-      handler: await createPrismHandler(specFile),
-      ...server,
-    });
-  }
-  const dataset = generateRegistry({ seed: seed ?? DEFAULT_SEED, size: size ?? DEFAULT_SIZE });
-  const mock = await startMockServer({
-    specFile,
-    dialect: createContainerRegistryDialect({
-      knowsToken: (token) => Object.hasOwn(TOKENS, token),
-      unknownTokenMessage: UNKNOWN_TOKEN_MESSAGE,
-    }),
-    handler: createRegistryHandler(dataset),
-    ...server,
-  });
-  return { ...mock, dataset };
+export function startMock(options: StartMockOptions = {}): Promise<ContainerRegistryMock> {
+  return startDefinedMock(definition, options);
+}
+
+/**
+ * The same mock in-process, as a `fetch` for a client's `fetch` option — no server, no socket. It
+ * answers both production base URLs (Yandex Cloud, Nebius Israel) and any `baseUrl` given; other
+ * origins are refused with a TypeError. Each call is a new instance with its own faults.
+ */
+export function createMockFetch(options: MockFetchOptions = {}): InProcessMock & ContainerRegistryExtras {
+  return createDefinedMockFetch(definition, options);
 }

@@ -1,7 +1,14 @@
-import { type CallResult, resolveTarget, send } from '@scanapis/contract-kit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  type ContainerRegistryMock,
+  type CallResult,
+  type MockTarget,
+  mockUrl,
+  resolveTarget,
+  send,
+  startMockTarget,
+} from '@scanapis/contract-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ContainerRegistryExtras,
   DEFAULT_PAGE_SIZE,
   DEFAULT_SEED,
   DEFAULT_SIZE,
@@ -9,7 +16,6 @@ import {
   NO_ACCESS_TOKEN,
   SPEC_EXAMPLES,
   sampleIds,
-  startMock,
   statusRank,
   TEST_TOKEN,
   timestampKey,
@@ -23,7 +29,7 @@ import {
 const target = resolveTarget('container-registry', ['YC_IAM_TOKEN', 'YC_REGISTRY_ID', 'YC_IMAGE_ID']);
 const live = target.mode === 'live';
 const LIVE_URL = process.env.CONTAINER_REGISTRY_BASE_URL ?? 'https://container-registry.api.cloud.yandex.net';
-const baseUrl = () => (live ? LIVE_URL : inject('mockUrl'));
+const baseUrl = () => (live ? LIVE_URL : mockUrl());
 const auth = { Authorization: `Bearer ${live ? target.env.YC_IAM_TOKEN : TEST_TOKEN}` };
 const mockIds = sampleIds(generateRegistry({ seed: DEFAULT_SEED, size: DEFAULT_SIZE }));
 const ids = live
@@ -344,19 +350,22 @@ describe.skipIf(Boolean(target.notRun))(
     });
 
     describe.skipIf(live)(MOCK_ONLY, () => {
-      const mocks: Record<string, ContainerRegistryMock> = {};
+      type Mock = MockTarget & ContainerRegistryExtras;
+      const start = (options: { seed?: number; size?: number }) =>
+        startMockTarget<ContainerRegistryExtras>(options);
+      const mocks: Record<string, Mock> = {};
       beforeAll(async () => {
         const started = await Promise.all([
-          startMock({ seed: 7, size: 60 }),
-          startMock({ seed: 7, size: 60 }),
-          startMock({ seed: 8, size: 60 }),
-          startMock({ size: 40 }),
-          startMock({ size: 0 }),
+          start({ seed: 7, size: 60 }),
+          start({ seed: 7, size: 60 }),
+          start({ seed: 8, size: 60 }),
+          start({ size: 40 }),
+          start({ size: 0 }),
         ]);
         [mocks.a, mocks.again, mocks.other, mocks.small, mocks.empty] = started;
       });
       afterAll(() => Promise.all(Object.values(mocks).map((m) => m.close())));
-      const at = async (mock: ContainerRegistryMock, path: Path, query: Query) => {
+      const at = async (mock: Mock, path: Path, query: Query) => {
         const url = new URL(`${mock.url}/container-registry/v1/${path}`);
         for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
         const res = await send(url, 'GET', { Authorization: `Bearer ${TEST_TOKEN}` });
@@ -436,7 +445,7 @@ describe.skipIf(Boolean(target.notRun))(
       });
 
       it('same seed, same data: the same first pages; another seed, other data', async () => {
-        const first = async (mock: ContainerRegistryMock) => {
+        const first = async (mock: Mock) => {
           const images = await at(mock, 'images', { pageSize: 10 });
           const repositoryId = mock.dataset!.repositories.at(-1)!.id;
           const scans = await at(mock, 'scans', { repositoryId, pageSize: 10 });

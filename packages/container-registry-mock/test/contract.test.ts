@@ -1,5 +1,4 @@
-import { contractSuite } from '@scanapis/contract-kit';
-import { inject } from 'vitest';
+import { contractSuite, mockUrl } from '@scanapis/contract-kit';
 import { NO_ACCESS_TOKEN, specFile, TEST_TOKEN } from '../src/index.js';
 
 // The behavioural Container Registry mock (global setup: default seed and size) against its
@@ -12,7 +11,7 @@ const fault = (status: number) => ({ headers: { 'x-scanapis-fault': `status=${st
 
 contractSuite({
   specFile,
-  baseUrl: () => inject('mockUrl'),
+  baseUrl: mockUrl,
   auth: { Authorization: `Bearer ${TEST_TOKEN}` },
   triggers: {
     Scanner_list: {

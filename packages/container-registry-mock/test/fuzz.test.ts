@@ -1,14 +1,14 @@
-import { call, expectConforms, fuzzSuite } from '@scanapis/contract-kit';
+import { call, expectConforms, fuzzSuite, mockUrl } from '@scanapis/contract-kit';
 import { createRandom } from '@scanapis/mock-kit';
 import { createAjv, listOperations, loadSpec } from '@scanapis/spec-tools';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateRegistry, specFile, TEST_TOKEN } from '../src/index.js';
 
 // A few thousand generated requests per operation against the behavioural mock, with its
 // documented test token: no 5xx, every answer a google.rpc.Status or a page that conforms.
 fuzzSuite({
   specFile,
-  baseUrl: () => inject('mockUrl'),
+  baseUrl: mockUrl,
   auth: () => ({ Authorization: `Bearer ${TEST_TOKEN}` }),
 });
 
@@ -69,12 +69,12 @@ describe('valid queries, generated from the dataset: a conforming 200, and so is
     let pages = 0;
     for (let n = 0; n < RUNS; n++) {
       const query = make(rnd);
-      const res = await call(inject('mockUrl'), operation, { query, headers });
+      const res = await call(mockUrl(), operation, { query, headers });
       expect(res.status, `${JSON.stringify(query)}: ${res.text.slice(0, 300)}`).toBe(200);
       expectConforms(operation, res, ajv);
       const token = (res.body as { nextPageToken?: string }).nextPageToken;
       if (token) {
-        const next = await call(inject('mockUrl'), operation, {
+        const next = await call(mockUrl(), operation, {
           query: { ...query, pageToken: token },
           headers,
         });

@@ -1,5 +1,6 @@
 import type { Operation } from '@scanapis/spec-tools';
 import { assertAllowedHost } from './target.js';
+import { inProcessFetch } from './transport.js';
 
 export interface CallInput {
   /** Query parameters; an array sends the name once per value. */
@@ -33,16 +34,30 @@ export async function call(
   for (const [name, value] of Object.entries(input.query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, v);
   }
-  assertAllowedHost(url);
   return send(url, operation.method.toUpperCase(), input.headers ?? {});
 }
 
-/** Sends one request and reads the answer; a JSON answer is parsed (and must parse). */
-export async function send(url: URL, method: string, headers: Record<string, string>): Promise<CallResult> {
-  assertAllowedHost(url);
-  const res = await fetch(url, { method, headers, signal: AbortSignal.timeout(10_000) });
+/**
+ * Sends one request and reads the answer; a JSON answer is parsed (and must parse). A URL the
+ * project's in-process transport answers (createMockFetch, MSW) goes through it, never a socket;
+ * any other goes to loopback only.
+ */
+export async function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<CallResult> {
+  const inProcess = inProcessFetch(url);
+  if (!inProcess) assertAllowedHost(url);
+  const res = await (inProcess ?? fetch)(url, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await res.text();
-  let body: unknown = text;
-  if ((res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text);
-  return { status: res.status, headers: res.headers, body, text };
+  let parsed: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: parsed, text };
 }

@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import {
+  createMockFetch as createDefinedMockFetch,
+  type InProcessMock,
+  type InProcessOptions,
+  type MockDefinition,
+  type RunningMock,
+  startDefinedMock,
+} from '@scanapis/mock-kit';
 import { createBehaviour, DEFAULT_RATE_LIMIT } from './behaviour.js';
 import { TEST_API_KEY, TEST_API_KEY_WITHOUT_SCANS_READ } from './credentials.js';
 import { DEFAULT_SEED, DEFAULT_SIZE } from './data.js';
 import { geckoDialect } from './dialect.js';
 
-export type { RunningMock } from '@scanapis/mock-kit';
+export type { Fault, Faults, InProcessMock, RunningMock } from '@scanapis/mock-kit';
 export {
   type BehaviourOptions,
   createBehaviour,
@@ -56,25 +63,43 @@ export const cliNotes = [
   `Test keys (X-API-Key): ${TEST_API_KEY} (scans.read), ${TEST_API_KEY_WITHOUT_SCANS_READ} (→ 403).`,
 ];
 
+/** What `createMockFetch` and `createHandlers` take: `startMock`'s options but where to listen, plus base URLs. */
+export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host'> & InProcessOptions;
+
+/**
+ * The Gecko mock, once, for every transport: a new behaviour (own rate-limit windows) per
+ * instance; `static: true` serves the spec's examples through Prism.
+ */
+export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host'>> = {
+  name: '@scanapis/gecko-mock',
+  specFile,
+  create(options) {
+    if (options.static) return { dialect: geckoDialect };
+    const { seed, size, rateLimit } = options;
+    const behaviour = createBehaviour({
+      ...(seed !== undefined ? { seed } : {}),
+      ...(size !== undefined ? { size } : {}),
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+    });
+    return { dialect: behaviour.dialect, handler: behaviour.handler, onReset: behaviour.onReset };
+  },
+};
+
 /**
  * Starts the Gecko mock; resolves once it answers, with its URL and `close()`. Behavioural by
  * default (seeded dataset, paging, filters, test keys, rate limit); `static: true` serves the
  * spec's examples through Prism.
  */
 export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port, host, seed, size, rateLimit } = options;
-  const where = { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) };
-  if (options.static) return startMockServer({ specFile, dialect: geckoDialect, ...where });
-  const behaviour = createBehaviour({
-    ...(seed !== undefined ? { seed } : {}),
-    ...(size !== undefined ? { size } : {}),
-    ...(rateLimit !== undefined ? { rateLimit } : {}),
-  });
-  return startMockServer({
-    specFile,
-    dialect: behaviour.dialect,
-    handler: behaviour.handler,
-    onReset: behaviour.onReset,
-    ...where,
-  });
+  return startDefinedMock(definition, options);
+}
+
+/**
+ * The same mock in-process, as a `fetch` for a client's `fetch` option — no server, no socket:
+ * `createGeckoClient({ apiKey: TEST_API_KEY, fetch: createMockFetch().fetch })`. It answers
+ * `https://app.gecko.security` and any `baseUrl` given; other origins are refused with a TypeError.
+ * Each call is a new instance with its own faults and rate-limit windows.
+ */
+export function createMockFetch(options: MockFetchOptions = {}): InProcessMock {
+  return createDefinedMockFetch(definition, options);
 }

@@ -1,12 +1,20 @@
-import { type CallResult, call, expectConforms, resolveTarget } from '@scanapis/contract-kit';
-import { CONTROL_PREFIX, type RunningMock } from '@scanapis/mock-kit';
+import {
+  type CallResult,
+  call,
+  expectConforms,
+  type MockTarget,
+  mockUrl,
+  resolveTarget,
+  send,
+  startMockTarget,
+} from '@scanapis/contract-kit';
+import { CONTROL_PREFIX } from '@scanapis/mock-kit';
 import { createAjv, listOperations, loadSpec } from '@scanapis/spec-tools';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   RATE_LIMIT_WINDOW_MS,
   type Scan,
   specFile,
-  startMock,
   TEST_API_KEY,
   TEST_API_KEY_WITHOUT_SCANS_READ,
 } from '../src/index.js';
@@ -21,9 +29,7 @@ import {
 const target = resolveTarget('gecko', ['GECKO_API_KEY']);
 const onMock = target.mode === 'mock';
 const baseUrl = (): string =>
-  onMock
-    ? inject('mockUrl')
-    : (process.env.GECKO_BASE_URL ?? 'https://app.gecko.security').replace(/\/$/, '');
+  onMock ? mockUrl() : (process.env.GECKO_BASE_URL ?? 'https://app.gecko.security').replace(/\/$/, '');
 const apiKey = onMock ? TEST_API_KEY : (target.env.GECKO_API_KEY ?? '');
 const title = (what: string) => (target.notRun ? `${what} — ${target.notRun}` : `${what} (${target.mode})`);
 const mockOnly = (what: string) =>
@@ -282,15 +288,17 @@ describe.skipIf(!onMock)(mockOnly('Gecko mock: filter case, auth, rate limit, da
   });
 
   describe('the rate-limit sequence (a mock of its own, rateLimit: 3)', () => {
-    let limited: RunningMock;
+    let limited: MockTarget;
     beforeAll(async () => {
-      limited = await startMock({ rateLimit: 3 });
+      limited = await startMockTarget({ rateLimit: 3 });
     });
     afterAll(() => limited.close());
 
     type Step = { key?: string | null; query?: Query; want: { status: number; remaining?: number } };
     const reset = async () => {
-      const res = await fetch(`${limited.url}${CONTROL_PREFIX}reset`, { method: 'POST' });
+      const res = await send(new URL(`${limited.url}${CONTROL_PREFIX}reset`), 'POST', {
+        'content-type': 'application/json',
+      });
       expect(res.status).toBe(200);
     };
     it.each<[string, { given: Step[] }]>([
@@ -375,7 +383,7 @@ describe.skipIf(!onMock)(mockOnly('Gecko mock: filter case, auth, rate limit, da
 
   describe('the dataset', () => {
     const firstPage = async (options: { seed?: number; size?: number }) => {
-      const mock = await startMock(options);
+      const mock = await startMockTarget(options);
       try {
         return await page({ limit: '1000' }, mock.url);
       } finally {

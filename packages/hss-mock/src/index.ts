@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import {
+  cachedBy,
+  createMockFetch as createDefinedMockFetch,
+  type InProcessMock,
+  type InProcessOptions,
+  type MockDefinition,
+  type RunningMock,
+  startDefinedMock,
+} from '@scanapis/mock-kit';
 import { listImagesHandler } from './behaviour.js';
 import {
   type HssMockCredentials,
@@ -11,7 +19,7 @@ import {
 import { generateImages } from './data.js';
 import { createHssDialect } from './dialect.js';
 
-export type { RunningMock } from '@scanapis/mock-kit';
+export type { Fault, Faults, InProcessMock, RunningMock } from '@scanapis/mock-kit';
 export {
   DEFAULT_LIMIT,
   filtersOf,
@@ -77,33 +85,51 @@ export interface StartMockOptions {
   credentials?: HssMockCredentials;
 }
 
+/** What `createMockFetch` and `createHandlers` take: `startMock`'s options but where to listen, plus base URLs. */
+export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host'> & InProcessOptions;
+
+/** One dataset per seed and size in a process: instances share the records, never state. */
+const imagesFor = cachedBy((seed: number | undefined, size: number | undefined) =>
+  generateImages({ ...(seed !== undefined ? { seed } : {}), ...(size !== undefined ? { size } : {}) }),
+);
+
+/** The HSS mock, once, for every transport (server, in-process fetch, MSW handlers). */
+export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host'>> = {
+  name: '@scanapis/hss-mock',
+  specFile,
+  create(options) {
+    const credentials = options.credentials ?? {};
+    const accessKeys = credentials.accessKeys ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY };
+    if (options.static) {
+      return {
+        dialect: createHssDialect({
+          credentials: accessKeys,
+          ...(credentials.tokens ? { tokens: credentials.tokens } : {}),
+        }),
+      };
+    }
+    return {
+      dialect: createHssDialect({ credentials: accessKeys, tokens: credentials.tokens ?? [TEST_TOKEN] }),
+      handler: listImagesHandler(imagesFor(options.seed, options.size), {
+        projectId: credentials.projectId ?? TEST_PROJECT_ID,
+      }),
+    };
+  },
+};
+
 /**
  * Starts the HSS mock; resolves once it answers, with its URL and `close()`. Behavioural by
  * default: a seeded dataset with HSS's paging, filters and order (see the README).
  */
-export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port, host, credentials = {} } = options;
-  const accessKeys = credentials.accessKeys ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY };
-  const listen = { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) };
-  if (options.static) {
-    return startMockServer({
-      specFile,
-      dialect: createHssDialect({
-        credentials: accessKeys,
-        ...(credentials.tokens ? { tokens: credentials.tokens } : {}),
-      }),
-      handler: await createPrismHandler(specFile),
-      ...listen,
-    });
-  }
-  const records = generateImages({
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.size !== undefined ? { size: options.size } : {}),
-  });
-  return startMockServer({
-    specFile,
-    dialect: createHssDialect({ credentials: accessKeys, tokens: credentials.tokens ?? [TEST_TOKEN] }),
-    handler: listImagesHandler(records, { projectId: credentials.projectId ?? TEST_PROJECT_ID }),
-    ...listen,
-  });
+export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  return startDefinedMock(definition, options);
+}
+
+/**
+ * The same mock in-process, as a `fetch` for a client's `fetch` option — no server, no socket. It
+ * answers `https://hss.{region}.myhuaweicloud.com` (every region) and any `baseUrl` given; other
+ * origins are refused with a TypeError. Each call is a new instance with its own faults.
+ */
+export function createMockFetch(options: MockFetchOptions = {}): InProcessMock {
+  return createDefinedMockFetch(definition, options);
 }

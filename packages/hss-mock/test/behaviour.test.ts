@@ -1,7 +1,14 @@
-import { type CallResult, resolveTarget, send } from '@scanapis/contract-kit';
+import {
+  type CallResult,
+  type MockTarget,
+  mockUrl,
+  resolveTarget,
+  send,
+  startMockTarget,
+} from '@scanapis/contract-kit';
 import { signRequest } from '@scanapis/huawei-signer';
 import { createRandom } from '@scanapis/mock-kit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALL_ENTERPRISE_PROJECTS,
   DEFAULT_ENTERPRISE_PROJECT,
@@ -10,9 +17,8 @@ import {
   ENTERPRISE_PROJECTS,
   IMAGE_TYPES,
   type RegistryImagesInfo,
-  type RunningMock,
   SEVERITY_LEVELS,
-  startMock,
+  type StartMockOptions,
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
@@ -39,9 +45,7 @@ interface Page {
 type Auth = { token: string } | { accessKey: string; secretKey: string } | 'none';
 
 const baseUrl = (): string =>
-  live
-    ? (process.env.HSS_BASE_URL ?? `https://hss.${target.env.HSS_REGION}.myhuaweicloud.com`)
-    : inject('mockUrl');
+  live ? (process.env.HSS_BASE_URL ?? `https://hss.${target.env.HSS_REGION}.myhuaweicloud.com`) : mockUrl();
 const projectId = (): string => (live ? target.env.HSS_PROJECT_ID! : TEST_PROJECT_ID);
 const defaultAuth = (): Auth =>
   live ? { accessKey: target.env.HSS_AK!, secretKey: target.env.HSS_SK! } : { token: TEST_TOKEN };
@@ -450,9 +454,9 @@ describe.skipIf(live)(`HSS mock: auth, dataset and options${MOCK_ONLY}`, () => {
   });
 
   describe('the dataset and the options that shape it', () => {
-    const mocks: RunningMock[] = [];
-    const start = async (options: Parameters<typeof startMock>[0]) => {
-      const mock = await startMock(options);
+    const mocks: MockTarget[] = [];
+    const start = async (options: StartMockOptions) => {
+      const mock = await startMockTarget(options);
       mocks.push(mock);
       return mock.url;
     };

@@ -1,5 +1,4 @@
-import { contractSuite } from '@scanapis/contract-kit';
-import { inject } from 'vitest';
+import { contractSuite, mockUrl } from '@scanapis/contract-kit';
 import { specFile, TEST_TOKEN } from '../src/index.js';
 
 /** Statuses the behavioural mock gives only as a fault: the spec's example for that status. */
@@ -9,7 +8,7 @@ const fault = (status: number) => ({ headers: { 'x-scanapis-fault': `status=${st
 // boundaries for project_id, the 27 query parameters and the three start ≤ end rules.
 contractSuite({
   specFile,
-  baseUrl: () => inject('mockUrl'),
+  baseUrl: mockUrl,
   auth: { 'X-Auth-Token': TEST_TOKEN },
   triggers: {
     ListRegistryImages: {

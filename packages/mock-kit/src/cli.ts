@@ -22,7 +22,7 @@ export interface CliSpec {
   defaultPort: number;
   /** Lines describing the API-specific defaults, printed by `--help`. */
   notes?: string[];
-  start(options: CliStartOptions): Promise<RunningMock>;
+  start(options: CliStartOptions): Promise<Pick<RunningMock, 'url' | 'close'>>;
 }
 
 const usage = (spec: CliSpec) =>
@@ -87,7 +87,7 @@ export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): P
     process.exitCode = 2;
     return;
   }
-  let mock: RunningMock;
+  let mock: Pick<RunningMock, 'url' | 'close'>;
   try {
     mock = await spec.start(options);
   } catch (error) {

@@ -12,19 +12,31 @@ export interface Fault {
   drop?: boolean;
   /** How many answers this applies to (default 1). */
   count?: number;
+  /**
+   * Only requests that carry `x-scanapis-session: <this>` get the fault (parallel test files
+   * sharing one server arm their own); without it, every request does.
+   */
+  session?: string;
 }
 
 export interface ArmedFault extends Required<Pick<Fault, 'count'>> {
   status?: number;
   delayMs?: number;
   drop?: boolean;
+  session?: string;
 }
+
+/** The request header naming the test session a request belongs to (see `Fault.session`). */
+export const SESSION_HEADER = 'x-scanapis-session';
+
+/** A session id: 1 to 128 visible ASCII characters. */
+const SESSION_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
 /** Checks a fault from the control endpoint; returns a reason when it is not one. */
 export function validateFault(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'a fault is a JSON object';
   const f = value as Record<string, unknown>;
-  const known = ['status', 'delayMs', 'drop', 'count'];
+  const known = ['status', 'delayMs', 'drop', 'count', 'session'];
   const unknown = Object.keys(f).filter((k) => !known.includes(k));
   if (unknown.length) return `unknown field ${unknown[0]}; a fault has ${known.join(', ')}`;
   if (
@@ -46,30 +58,44 @@ export function validateFault(value: unknown): string | undefined {
   ) {
     return 'count must be an integer from 1 to 10000';
   }
+  if (f.session !== undefined && !(typeof f.session === 'string' && SESSION_PATTERN.test(f.session)))
+    return 'session must be a string of 1 to 128 visible ASCII characters';
   if (f.status === undefined && f.delayMs === undefined && f.drop !== true)
     return 'a fault needs status, delayMs or drop';
   return undefined;
 }
 
-/** A queue of armed faults; each answer takes from the head. */
+/**
+ * A queue of armed faults; each answer takes the first one that applies to its session. Each
+ * mock instance (server, fetch, MSW handlers) has its own.
+ */
 export function createFaults() {
   const queue: ArmedFault[] = [];
+  const applies = (f: ArmedFault, session: string | undefined) =>
+    f.session === undefined || f.session === session;
   return {
     arm(fault: Fault): void {
       queue.push({ ...fault, count: fault.count ?? 1 });
     },
-    clear(): void {
-      queue.length = 0;
+    /** Clears every fault, or with a session only the ones armed for it. */
+    clear(session?: string): void {
+      if (session === undefined) {
+        queue.length = 0;
+        return;
+      }
+      for (let i = queue.length - 1; i >= 0; i--) if (queue[i]!.session === session) queue.splice(i, 1);
     },
-    list(): ArmedFault[] {
-      return queue.map((f) => ({ ...f }));
+    /** Every armed fault, or with a session only the ones its requests would get. */
+    list(session?: string): ArmedFault[] {
+      return queue.filter((f) => session === undefined || applies(f, session)).map((f) => ({ ...f }));
     },
-    /** The fault for the next answer, if any (and counts it down). */
-    take(): ArmedFault | undefined {
-      const head = queue[0];
-      if (!head) return undefined;
+    /** The fault for the next answer of `session`, if any (and counts it down). */
+    take(session?: string): ArmedFault | undefined {
+      const index = queue.findIndex((f) => applies(f, session));
+      if (index < 0) return undefined;
+      const head = queue[index]!;
       head.count -= 1;
-      if (head.count <= 0) queue.shift();
+      if (head.count <= 0) queue.splice(index, 1);
       return { ...head, count: 1 };
     },
   };

@@ -1,4 +1,15 @@
+export { type BaseUrls, baseUrlsOf } from './base-urls.js';
 export { type CliSpec, type CliStartOptions, runMockCli } from './cli.js';
+export {
+  cachedBy,
+  createMockFetch,
+  type InProcessMock,
+  type InProcessOptions,
+  type ListenOptions,
+  type MockDefinition,
+  type MockParts,
+  startDefinedMock,
+} from './define.js';
 export { exampleReply } from './examples.js';
 export {
   type ArmedFault,
@@ -7,17 +18,22 @@ export {
   type Fault,
   type Faults,
   parseFaultHeader,
+  SESSION_HEADER,
   validateFault,
 } from './faults.js';
+export { connectionReset, createPipelineFetch } from './fetch.js';
+export {
+  CONTROL_PREFIX,
+  createMockPipeline,
+  encodeReply,
+  type MockPipeline,
+  type MockPipelineOptions,
+  mergeHeaders,
+  type PipelineOutcome,
+  type PipelineRequest,
+} from './pipeline.js';
 export { createPrismHandler, parsePrefer } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';
-export {
-  CONTROL_PREFIX,
-  createMockHandler,
-  type MockServerOptions,
-  type RunningMock,
-  startMockServer,
-  waitUntilAnswering,
-} from './server.js';
+export { type MockServerOptions, type RunningMock, startMockServer, waitUntilAnswering } from './server.js';
 export type { Dialect, Handler, MockReply, MockRequest } from './types.js';

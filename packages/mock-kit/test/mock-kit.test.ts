@@ -134,10 +134,11 @@ describe('parsePrefer', () => {
 });
 
 describe('faults on demand at /__scanapis/faults', () => {
+  const json = { 'content-type': 'application/json' };
   const arm = (fault: unknown) =>
-    fetch(`${mock.url}/__scanapis/faults`, { method: 'POST', body: JSON.stringify(fault) });
+    fetch(`${mock.url}/__scanapis/faults`, { method: 'POST', headers: json, body: JSON.stringify(fault) });
   const get = () => fetch(`${mock.url}/v1/p/things?a=1`, { headers: { 'x-key': 'ok' } });
-  afterAll(() => fetch(`${mock.url}/__scanapis/faults`, { method: 'DELETE' }));
+  afterAll(() => fetch(`${mock.url}/__scanapis/faults`, { method: 'DELETE', headers: json }));
 
   it('the next N answers get the status; then normal answers resume', async () => {
     expect((await arm({ status: 503, count: 2 })).status).toBe(201);
@@ -164,7 +165,7 @@ describe('faults on demand at /__scanapis/faults', () => {
     expect(await (await fetch(`${mock.url}/__scanapis/faults`)).json()).toEqual({
       faults: [{ status: 500, count: 3 }],
     });
-    await fetch(`${mock.url}/__scanapis/faults`, { method: 'DELETE' });
+    await fetch(`${mock.url}/__scanapis/faults`, { method: 'DELETE', headers: json });
     expect((await get()).status).toBe(200);
   });
 
@@ -173,9 +174,11 @@ describe('faults on demand at /__scanapis/faults', () => {
     ['an unknown field', { stauts: 500 }, /unknown field stauts/],
     ['a status out of range', { status: 99 }, /status must be an HTTP status from 200 to 599/],
     ['nothing to do', { count: 2 }, /a fault needs status, delayMs or drop/],
+    ['an empty session', { status: 500, session: '' }, /session must be a string of 1 to 128 visible ASCII/],
   ])('refuses %s with a 400', async (_, fault, want) => {
     const res = await fetch(`${mock.url}/__scanapis/faults`, {
       method: 'POST',
+      headers: json,
       body: typeof fault === 'string' ? fault : JSON.stringify(fault),
     });
     expect(res.status).toBe(400);

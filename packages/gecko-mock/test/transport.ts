@@ -1,0 +1,13 @@
+import { installTransport } from '@scanapis/contract-kit';
+import { createMockFetch, specFile, startMock } from '../src/index.js';
+import { RUN_RATE_LIMIT } from './global-setup.js';
+
+// The Gecko mock on this vitest project's transport: the run-wide server, or an in-process
+// fetch / MSW handlers of this file's own (see vitest.config.ts).
+await installTransport({
+  specFile,
+  runOptions: { rateLimit: RUN_RATE_LIMIT },
+  startMock,
+  createMockFetch,
+  loadHandlers: async () => (await import('../src/msw.js')).createHandlers,
+});

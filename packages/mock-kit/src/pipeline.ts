@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkResponse,
+  createAjv,
+  createRequestValidator,
+  listOperations,
+  loadSpec,
+  matchOperation,
+  type Operation,
+} from '@scanapis/spec-tools';
+import { exampleReply } from './examples.js';
+import {
+  type ArmedFault,
+  createFaults,
+  FAULT_HEADER,
+  type Faults,
+  parseFaultHeader,
+  SESSION_HEADER,
+  validateFault,
+} from './faults.js';
+import { createPrismHandler } from './prism.js';
+import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
+
+/** The prefix of the mock's own control paths; no vendor API has it. */
+export const CONTROL_PREFIX = '/__scanapis/';
+
+/** A request as any transport hands it to the pipeline. */
+export interface PipelineRequest {
+  method: string;
+  /** Path and query (`/api/v1/scans?limit=5`); a full URL is read for its path and query only. */
+  url: string;
+  /** Header names in lower case, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  /** The body (read only by the control paths): the text, or a function reading it. */
+  body?: string | (() => Promise<string>);
+  /** Aborts a fault's delay; the pipeline then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What the transport must do: send a reply (body already encoded, `content-type` set), or drop
+ * the connection without one (a server resets the socket, a fetch rejects like a reset connection).
+ */
+export type PipelineOutcome =
+  | { kind: 'reply'; status: number; headers: Record<string, string>; body: string }
+  | { kind: 'drop' };
+
+export interface MockPipelineOptions {
+  /** The bundled spec, `specs/<api>/dist/openapi.json`. */
+  specFile: string;
+  dialect: Dialect;
+  /** Answers valid requests; defaults to Prism's static examples of the spec. */
+  handler?: Handler;
+  /**
+   * Check every answer against the spec before sending it (default true). An answer that breaks
+   * the spec is logged and replaced by the vendor's 500 with an `x-scanapis-violation` header.
+   */
+  validateResponses?: boolean;
+  /** Told about every answer that broke the spec (default: one line on stderr). */
+  onViolation?: (problems: string[], req: MockRequest) => void;
+  /** Called on `POST /__scanapis/reset` and `reset()` (a behavioural mock clears its counters). */
+  onReset?: () => void;
+}
+
+/** One mock instance: its own faults, its own behaviour state, any number of transports on top. */
+export interface MockPipeline {
+  /** The faults armed on this instance (also reachable at `/__scanapis/faults`). */
+  faults: Faults;
+  /** Route → fault → authenticate → validate → handle → check the answer; control paths too. */
+  handle(request: PipelineRequest): Promise<PipelineOutcome>;
+  /** Clears the faults and the behaviour's counters (as `POST /__scanapis/reset`). */
+  reset(): void;
+}
+
+/** Merges header objects by lower-cased name (later wins), as HTTP compares names. */
+export function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of sources) for (const [k, v] of Object.entries(source ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** Encodes a reply: JSON unless the body is a string; `content-type` set when there is a body. */
+export function encodeReply(reply: MockReply, common: Record<string, string> = {}): PipelineOutcome {
+  const isText = typeof reply.body === 'string';
+  const body = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+  const headers = mergeHeaders(common, reply.headers);
+  if (body && !('content-type' in headers)) {
+    headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
+  }
+  return { kind: 'reply', status: reply.status, headers, body };
+}
+
+/** What a spec costs to prepare (parse, compile validators), paid once per spec file per process. */
+interface Compiled {
+  ajv: ReturnType<typeof createAjv>;
+  operations: Operation[];
+  validators: Map<Operation, ReturnType<typeof createRequestValidator>>;
+}
+const compiled = new Map<string, Compiled>();
+function compile(specFile: string): Compiled {
+  let c = compiled.get(specFile);
+  if (!c) {
+    const ajv = createAjv();
+    const operations = listOperations(loadSpec(specFile));
+    const validators = new Map(operations.map((op) => [op, createRequestValidator(ajv, op)] as const));
+    c = { ajv, operations, validators };
+    compiled.set(specFile, c);
+  }
+  return c;
+}
+
+const prismHandlers = new Map<string, Promise<Handler>>();
+/** Prism's static handler for a spec, built on first use and shared (it holds no state). */
+function prismHandler(specFile: string): Promise<Handler> {
+  let h = prismHandlers.get(specFile);
+  if (!h) {
+    h = createPrismHandler(specFile);
+    prismHandlers.set(specFile, h);
+  }
+  return h;
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Waits `ms`; rejects with the signal's reason if it aborts first. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const json = (status: number, body: unknown) => encodeReply({ status, body });
+
+/** The media type of a `Content-Type` header, lower-cased, without parameters. */
+const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * The request pipeline every transport shares (node:http server, in-process fetch, MSW):
+ * route → fault → authenticate → validate → handle → check the answer against the spec, plus
+ * the control paths. Synchronous to create; Prism (the static mock) is loaded on first use.
+ */
+export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
+  const { ajv, operations, validators } = compile(options.specFile);
+  const { dialect } = options;
+  const handler: Handler = options.handler ?? (async (req) => (await prismHandler(options.specFile))(req));
+  const validateResponses = options.validateResponses ?? true;
+  const onViolation =
+    options.onViolation ??
+    ((problems: string[], req: MockRequest) =>
+      console.error(
+        `[mock] answer to ${req.method} ${req.url.pathname} breaks the spec: ${problems.join('; ')}`,
+      ));
+  const faults = createFaults();
+  const reset = () => {
+    faults.clear();
+    options.onReset?.();
+  };
+
+  async function answer(req: MockRequest, operation: Operation): Promise<MockReply> {
+    const denied = await dialect.authenticate(req);
+    if (denied) return denied;
+    const { violations, params } = validators.get(operation)!({
+      query: req.url.searchParams,
+      headers: req.headers,
+      pathParams: req.pathParams,
+    });
+    if (violations.length > 0) return dialect.badRequest(violations, req);
+    req.params = params;
+    const reply = await handler(req);
+    if (!validateResponses) return reply;
+    const problems = checkResponse(ajv, operation, {
+      status: reply.status,
+      headers: mergeHeaders(dialect.commonHeaders?.(req), reply.headers),
+      body: reply.body,
+      contentType:
+        reply.headers?.['content-type'] ??
+        (typeof reply.body === 'string' ? 'text/plain' : 'application/json'),
+    });
+    if (problems.length === 0) return reply;
+    onViolation(problems, req);
+    const failed = dialect.internalError(req);
+    return { ...failed, headers: { ...failed.headers, 'x-scanapis-violation': problems[0]!.slice(0, 200) } };
+  }
+
+  /** `/__scanapis/faults` (GET lists, POST arms, DELETE clears), `/__scanapis/reset`, `/__scanapis/health`. */
+  async function control(request: PipelineRequest, url: URL): Promise<PipelineOutcome> {
+    const path = url.pathname.slice(CONTROL_PREFIX.length);
+    const method = request.method.toUpperCase();
+    const session = first(request.headers[SESSION_HEADER]);
+    if (path === 'health' && method === 'GET') return json(200, { ok: true });
+    const changes = (path === 'reset' && method === 'POST') || (path === 'faults' && method !== 'GET');
+    // A state change must say it is JSON: a cross-site form or `text/plain` POST cannot.
+    if (changes && mediaType(first(request.headers['content-type'])) !== 'application/json') {
+      return json(415, {
+        error: `${method} ${CONTROL_PREFIX}${path} needs Content-Type: application/json`,
+      });
+    }
+    if (path === 'reset' && method === 'POST') {
+      reset();
+      return json(200, { reset: true });
+    }
+    if (path !== 'faults') return json(404, { error: `no control path ${CONTROL_PREFIX}${path}` });
+    if (method === 'GET') return json(200, { faults: faults.list(session) });
+    if (method === 'DELETE') {
+      faults.clear(session);
+      return json(200, { faults: faults.list(session) });
+    }
+    if (method !== 'POST') return json(405, { error: 'use GET, POST or DELETE' });
+    let fault: unknown;
+    try {
+      const text = typeof request.body === 'function' ? await request.body() : (request.body ?? '');
+      fault = JSON.parse(text);
+    } catch (error) {
+      return json(400, { error: `the body must be a JSON fault: ${(error as Error).message}` });
+    }
+    const problem = validateFault(fault);
+    if (problem) return json(400, { error: problem });
+    faults.arm(fault as never);
+    return json(201, { faults: faults.list((fault as { session?: string }).session) });
+  }
+
+  async function handle(request: PipelineRequest): Promise<PipelineOutcome> {
+    const url = new URL(request.url, 'http://mock');
+    if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url);
+    const header = first(request.headers[FAULT_HEADER]);
+    const asked = header === undefined ? undefined : parseFaultHeader(header);
+    if (typeof asked === 'string') return json(400, { error: asked });
+    const req: MockRequest = {
+      method: request.method,
+      url: new URL(`${url.pathname}${url.search}`, 'http://mock'),
+      headers: request.headers,
+      requestId: randomUUID(),
+      pathParams: {},
+      params: {},
+    };
+    let reply: MockReply;
+    try {
+      const match = matchOperation(operations, req.method, req.url.pathname);
+      if (!match) reply = dialect.notFound(req);
+      else if ('methodNotAllowed' in match) reply = dialect.methodNotAllowed(req);
+      else {
+        req.operation = match.operation;
+        req.pathParams = match.pathParams;
+        // Only an answer the fault replaces uses it up: routing errors above never take one.
+        const fault: ArmedFault | undefined = asked ?? faults.take(first(request.headers[SESSION_HEADER]));
+        if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
+        if (fault?.drop) return { kind: 'drop' };
+        reply = fault?.status
+          ? (exampleReply(match.operation, fault.status) ?? {
+              ...dialect.internalError(req),
+              status: fault.status,
+            })
+          : await answer(req, match.operation);
+      }
+      if (dialect.finish) reply = dialect.finish(reply, req);
+    } catch (error) {
+      if (request.signal?.aborted && error === request.signal.reason) throw error;
+      process.emitWarning(`mock failed on ${req.method} ${req.url.pathname}: ${(error as Error).message}`);
+      reply = dialect.internalError(req);
+    }
+    return encodeReply(reply, dialect.commonHeaders?.(req));
+  }
+
+  return { faults, handle, reset };
+}
