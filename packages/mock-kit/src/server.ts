@@ -19,7 +19,10 @@ import {
   parseFaultHeader,
   validateFault,
 } from './faults.js';
+import { type EdgeTimeouts, edgeReply, edgeRequest, edgeServerOptions, installEdges, refuseRequest } from './http-edges.js';
+import { createInflight } from './inflight.js';
 import { createPrismHandler } from './prism.js';
+import { headerValue, mergeHeaders, toWire } from './reply.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
 export interface MockServerOptions {
@@ -41,7 +44,21 @@ export interface MockServerOptions {
   onViolation?: (problems: string[], req: MockRequest) => void;
   /** Called on `POST /__scanapis/reset` (a behavioural mock clears its counters). */
   onReset?: () => void;
+  /**
+   * Strict mode for test authors: a query parameter the operation does not take is the vendor's
+   * 400 naming it and listing the parameters it takes. Without it (the default) the vendors'
+   * behaviour — the parameter is ignored — plus an `x-scanapis-warning` header naming it.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request (408 after). */
+  timeouts?: EdgeTimeouts;
 }
+
+/** How long `close()` lets requests in flight finish (ms). */
+export const DEFAULT_GRACE_MS = 5_000;
+
+/** The header that names the query parameters a non-strict mock ignored. */
+export const WARNING_HEADER = 'x-scanapis-warning';
 
 export interface RunningMock {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -50,42 +67,34 @@ export interface RunningMock {
   host: string;
   /** The faults armed on this mock (also reachable at `/__scanapis/faults`). */
   faults: Faults;
-  /** Stops accepting, drops open connections, resolves once closed. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish within `graceMs` (default 5 s; delayed
+   * faults answer at once), then drops what is left; resolves once closed.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** The prefix of the mock's own control paths; no vendor API has it. */
 export const CONTROL_PREFIX = '/__scanapis/';
 
-/** Merges header objects by lower-cased name (later wins), as HTTP compares names. */
-function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const source of sources) for (const [k, v] of Object.entries(source ?? {})) out[k.toLowerCase()] = v;
-  return out;
-}
-
 function send(res: ServerResponse, reply: MockReply, common: Record<string, string>): void {
-  const isText = typeof reply.body === 'string';
-  const payload =
-    reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
-  const headers = mergeHeaders(common, reply.headers);
-  if (payload && !('content-type' in headers)) {
-    headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
-  }
-  headers['content-length'] = String(Buffer.byteLength(payload));
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+  const wire = toWire(reply, common);
+  res.writeHead(wire.status, wire.headers);
+  res.end(wire.payload);
 }
 
 /** Builds the request pipeline: route → fault → authenticate → validate → handle → check the answer. */
 export async function createMockHandler(
-  options: Pick<MockServerOptions, 'specFile' | 'dialect' | 'handler' | 'validateResponses' | 'onViolation'>,
+  options: Pick<
+    MockServerOptions,
+    'specFile' | 'dialect' | 'handler' | 'validateResponses' | 'onViolation' | 'strict'
+  >,
 ) {
   const doc = loadSpec(options.specFile);
   const ajv = createAjv();
   const operations = listOperations(doc);
   const validators = new Map<Operation, ReturnType<typeof createRequestValidator>>(
-    operations.map((op) => [op, createRequestValidator(ajv, op)]),
+    operations.map((op) => [op, createRequestValidator(ajv, op, { strict: options.strict ?? false })]),
   );
   const handler = options.handler ?? (await createPrismHandler(options.specFile));
   const { dialect } = options;
@@ -98,8 +107,10 @@ export async function createMockHandler(
       ));
 
   async function answer(req: MockRequest, fault: ArmedFault | undefined): Promise<MockReply> {
-    const reply = await route(req, fault);
-    return dialect.finish ? dialect.finish(reply, req) : reply;
+    const routed = await route(req, fault);
+    const reply = dialect.finish ? dialect.finish(routed, req) : routed;
+    if (!req.warnings?.length) return reply;
+    return { ...reply, headers: { ...reply.headers, [WARNING_HEADER]: headerValue(req.warnings.join('; ')) } };
   }
 
   async function route(req: MockRequest, fault: ArmedFault | undefined): Promise<MockReply> {
@@ -110,17 +121,19 @@ export async function createMockHandler(
     req.pathParams = match.pathParams;
     if (fault?.status) {
       return (
-        exampleReply(match.operation, fault.status) ?? { ...dialect.internalError(req), status: fault.status }
+        exampleReply(match.operation, fault.status) ??
+        dialect.statusError?.(fault.status, req) ?? { ...dialect.internalError(req), status: fault.status }
       );
     }
     const denied = await dialect.authenticate(req);
     if (denied) return denied;
     const validate = validators.get(match.operation)!;
-    const { violations, params } = validate({
+    const { violations, params, warnings } = validate({
       query: req.url.searchParams,
       headers: req.headers,
       pathParams: req.pathParams,
     });
+    if (warnings.length > 0) req.warnings = warnings;
     if (violations.length > 0) return dialect.badRequest(violations, req);
     req.params = params;
     const reply = await handler(req);
@@ -206,11 +219,20 @@ async function control(incoming: IncomingMessage, res: ServerResponse, faults: F
 
 /** Starts a mock server and resolves once it answers HTTP. */
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  if (host.trim() === '') throw new Error('host must not be empty (an empty host binds every interface)');
   const handle = await createMockHandler(options);
   const faults = createFaults();
-  // Long query strings are a fuzzing staple: accept up to 256 KiB of request line and headers so
-  // they reach validation (and get the vendor's 400) instead of Node's bare 431.
-  const server = createServer({ maxHeaderSize: 256 * 1024 }, (incoming, res) => {
+  const { dialect } = options;
+  const inflight = createInflight();
+  const server = createServer(edgeServerOptions(options.timeouts), (incoming, res) => {
+    inflight.track(res);
+    const refused = refuseRequest(incoming, dialect);
+    if (refused) {
+      incoming.resume();
+      send(res, refused.reply, dialect.commonHeaders?.(refused.req) ?? {});
+      return;
+    }
     if (incoming.url?.startsWith(CONTROL_PREFIX)) {
       control(incoming, res, faults, options.onReset).catch(() => res.destroy());
       return;
@@ -220,7 +242,8 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     const header = incoming.headers[FAULT_HEADER];
     const asked = typeof header === 'string' ? parseFaultHeader(header) : undefined;
     if (typeof asked === 'string') {
-      send(res, { status: 400, body: { error: asked } }, {});
+      const req = edgeRequest(incoming.method ?? 'GET', incoming.url, incoming.headers);
+      send(res, edgeReply(dialect, 400, asked, req), dialect.commonHeaders?.(req) ?? {});
       return;
     }
     const fault = asked ?? faults.take();
@@ -230,53 +253,18 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
         return;
       }
       handle(incoming, fault).then(
-        ({ reply, req }) => send(res, reply, options.dialect.commonHeaders?.(req) ?? {}),
-        () => res.writeHead(500).end(),
+        ({ reply, req }) => send(res, reply, dialect.commonHeaders?.(req) ?? {}),
+        () => {
+          const req = edgeRequest(incoming.method ?? 'GET', incoming.url, incoming.headers);
+          send(res, dialect.internalError(req), dialect.commonHeaders?.(req) ?? {});
+        },
       );
     };
-    if (fault?.delayMs) setTimeout(run, fault.delayMs);
+    if (fault?.delayMs) inflight.delay(fault.delayMs, run);
     else run();
   });
-  // Requests Node cannot parse (too large, malformed) still get the vendor's error format.
-  server.on('clientError', (error: Error & { code?: string }, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const req: MockRequest = {
-      method: 'GET',
-      url: new URL('http://mock/'),
-      headers: {},
-      requestId: randomUUID(),
-      pathParams: {},
-      params: {},
-    };
-    const reply = options.dialect.badRequest(
-      [
-        {
-          in: 'header',
-          name: 'request',
-          keyword: 'http',
-          message: tooLarge ? 'headers are too large' : 'is not valid HTTP',
-        },
-      ],
-      req,
-    );
-    const body = JSON.stringify(reply.body);
-    const status = tooLarge ? 431 : 400;
-    const headers = mergeHeaders(options.dialect.commonHeaders?.(req), reply.headers, {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-      connection: 'close',
-    });
-    socket.end(
-      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${Object.entries(
-        headers,
-      )
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('\r\n')}\r\n\r\n${body}`,
-    );
-  });
+  installEdges(server, dialect, inflight);
   server.keepAliveTimeout = 5_000;
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -284,20 +272,27 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
       resolve();
     });
   });
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = DEFAULT_GRACE_MS): Promise<void> => {
+    closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await inflight.drain(graceMs);
+      server.closeAllConnections();
+      await closed;
+    })();
+    return closing;
+  };
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  await waitUntilAnswering(`${url}${CONTROL_PREFIX}health`);
-  return {
-    url,
-    port,
-    host,
-    faults,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  try {
+    await waitUntilAnswering(`${url}${CONTROL_PREFIX}health`);
+  } catch (error) {
+    // Nothing is left listening when the mock cannot start.
+    await close(0);
+    throw error;
+  }
+  return { url, port, host, faults, close };
 }
 
 /** Polls `url` until any HTTP answer comes back (10 s at most). */
