@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import { createPrismHandler, type EdgeTimeouts, type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { createRegistryHandler } from './behaviour.js';
 import { TEST_TOKEN, TOKENS } from './credentials.js';
 import { DEFAULT_SEED, DEFAULT_SIZE, generateRegistry, type RegistryDataset } from './data.js';
@@ -41,6 +41,7 @@ export {
   createContainerRegistryDialect,
   type DialectOptions,
   GrpcCode,
+  grpcCodeOf,
   REQUEST_INFO_TYPE,
   statusBody,
   traceIdOf,
@@ -76,8 +77,15 @@ export interface StartMockOptions {
   seed?: number;
   /** Number of images in the dataset (default {@link DEFAULT_SIZE}). */
   size?: number;
-  /** Prism's static examples (any non-empty bearer token) instead of the behavioural mock. */
+  /** Prism's static examples (any well-formed bearer token, as Prism) instead of the behavioural mock. */
   static?: boolean;
+  /**
+   * An unknown query parameter is the vendor's 400 (INVALID_ARGUMENT) naming it and listing the
+   * operation's parameters; without it, ignored (as the gRPC-gateway does) and named in `x-scanapis-warning`.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
 }
 
 export interface ContainerRegistryMock extends RunningMock {
@@ -92,13 +100,18 @@ export interface ContainerRegistryMock extends RunningMock {
  */
 export async function startMock(options: StartMockOptions = {}): Promise<ContainerRegistryMock> {
   // Only these: Container Registry documents no rate limit, so `--rate-limit` changes nothing.
-  const { seed, size, static: isStatic, port, host } = options;
-  const server = { port, host };
+  const { seed, size, static: isStatic, port, host, strict, timeouts } = options;
+  const server = {
+    port,
+    host,
+    ...(strict !== undefined ? { strict } : {}),
+    ...(timeouts !== undefined ? { timeouts } : {}),
+  };
   if (isStatic) {
     return startMockServer({
       specFile,
       dialect: containerRegistryDialect,
-      handler: await createPrismHandler(specFile),
+      handler: await createPrismHandler(specFile, { dialect: containerRegistryDialect }),
       ...server,
     });
   }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import { type EdgeTimeouts, type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { createBehaviour, DEFAULT_RATE_LIMIT } from './behaviour.js';
 import { TEST_API_KEY, TEST_API_KEY_WITHOUT_SCANS_READ } from './credentials.js';
 import { DEFAULT_SEED, DEFAULT_SIZE } from './data.js';
@@ -21,7 +21,7 @@ export {
   testCredentials,
 } from './credentials.js';
 export { DEFAULT_SEED, DEFAULT_SIZE, generateScans, SCAN_STATUSES, type Scan } from './data.js';
-export { geckoDialect, geckoError, identify } from './dialect.js';
+export { freshRateLimitHeaders, geckoDialect, geckoError, identify, identifyWellFormed } from './dialect.js';
 
 /** The bundled Gecko spec this mock serves. */
 export const specFile: string = createRequire(import.meta.url).resolve('@scanapis/spec-gecko/openapi.json');
@@ -40,10 +40,18 @@ export interface StartMockOptions {
   size?: number;
   /**
    * Prism's static examples instead of the behavioural mock: every valid request gets the spec's
-   * example page, whatever its query. The documented keys are checked the same way; there is no
-   * rate limit (the example's rate-limit headers are sent).
+   * example page, whatever its query. Any well-formed key (`gk_…`) is accepted, as Prism accepts
+   * any well-formed credential — the documented key without `scans.read` still answers 403; there
+   * is no rate limit (the example's rate-limit headers are sent, `X-RateLimit-Reset` computed now).
    */
   static?: boolean;
+  /**
+   * An unknown query parameter is Gecko's 400 naming it and listing the parameters the operation
+   * takes; without it, the parameter is ignored (as Gecko does) and named in `x-scanapis-warning`.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
   /** Requests per hour per key (default `DEFAULT_RATE_LIMIT`, 1,000 — Gecko's). */
   rateLimit?: number;
 }
@@ -61,8 +69,13 @@ export const cliNotes = [
  * spec's examples through Prism.
  */
 export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port, host, seed, size, rateLimit } = options;
-  const where = { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) };
+  const { port, host, seed, size, rateLimit, strict, timeouts } = options;
+  const where = {
+    ...(port !== undefined ? { port } : {}),
+    ...(host !== undefined ? { host } : {}),
+    ...(strict !== undefined ? { strict } : {}),
+    ...(timeouts !== undefined ? { timeouts } : {}),
+  };
   if (options.static) return startMockServer({ specFile, dialect: geckoDialect, ...where });
   const behaviour = createBehaviour({
     ...(seed !== undefined ? { seed } : {}),

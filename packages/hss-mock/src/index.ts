@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
-import { createPrismHandler, type RunningMock, startMockServer } from '@scanapis/mock-kit';
+import { createPrismHandler, type EdgeTimeouts, type RunningMock, startMockServer } from '@scanapis/mock-kit';
 import { listImagesHandler } from './behaviour.js';
 import {
   type HssMockCredentials,
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
+  TEST_TEMPORARY_CREDENTIALS,
   TEST_TOKEN,
 } from './credentials.js';
 import { generateImages } from './data.js';
@@ -25,7 +26,12 @@ export {
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
+  TEST_SECURITY_TOKEN,
+  TEST_TEMPORARY_ACCESS_KEY,
+  TEST_TEMPORARY_CREDENTIALS,
+  TEST_TEMPORARY_SECRET_KEY,
   TEST_TOKEN,
+  type TemporaryCredentials,
   testCredentials,
 } from './credentials.js';
 export {
@@ -49,7 +55,14 @@ export {
   SEVERITY_LEVELS,
   type SeverityLevel,
 } from './data.js';
-export { createHssDialect, type HssDialectOptions, hssDialect, MAX_SKEW_MS, MESSAGES } from './dialect.js';
+export {
+  createHssDialect,
+  GATEWAY_STATUS,
+  type HssDialectOptions,
+  hssDialect,
+  MAX_SKEW_MS,
+  MESSAGES,
+} from './dialect.js';
 
 /** The bundled HSS spec this mock serves. */
 export const specFile: string = createRequire(import.meta.url).resolve('@scanapis/spec-hss/openapi.json');
@@ -68,10 +81,18 @@ export interface StartMockOptions {
   size?: number;
   /**
    * Prism's static examples (the page's example for every valid request, `Prefer: code=<status>`
-   * for the others) instead of the behavioural mock; any non-empty `X-Auth-Token` is accepted
-   * unless `credentials.tokens` is given.
+   * for the others) instead of the behavioural mock. Any well-formed credential is accepted, as
+   * Prism does: any non-empty `X-Auth-Token` (unless `credentials.tokens` is given), any
+   * well-formed AK/SK signature with a fresh X-Sdk-Date (known access keys are still verified).
    */
   static?: boolean;
+  /**
+   * An unknown query parameter is HSS's 400 naming it and listing the operation's parameters;
+   * without it, ignored (as HSS does) and named in `x-scanapis-warning`.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
   /** Tokens, AK/SK pairs and the project accepted; each defaults to the public test value. */
   credentials?: HssMockCredentials;
 }
@@ -81,17 +102,26 @@ export interface StartMockOptions {
  * default: a seeded dataset with HSS's paging, filters and order (see the README).
  */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port, host, credentials = {} } = options;
+  const { port, host, credentials = {}, strict, timeouts } = options;
   const accessKeys = credentials.accessKeys ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY };
-  const listen = { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) };
+  const temporary = credentials.temporary ?? TEST_TEMPORARY_CREDENTIALS;
+  const listen = {
+    ...(port !== undefined ? { port } : {}),
+    ...(host !== undefined ? { host } : {}),
+    ...(strict !== undefined ? { strict } : {}),
+    ...(timeouts !== undefined ? { timeouts } : {}),
+  };
   if (options.static) {
+    const dialect = createHssDialect({
+      credentials: accessKeys,
+      temporary,
+      anyWellFormed: true,
+      ...(credentials.tokens ? { tokens: credentials.tokens } : {}),
+    });
     return startMockServer({
       specFile,
-      dialect: createHssDialect({
-        credentials: accessKeys,
-        ...(credentials.tokens ? { tokens: credentials.tokens } : {}),
-      }),
-      handler: await createPrismHandler(specFile),
+      dialect,
+      handler: await createPrismHandler(specFile, { dialect }),
       ...listen,
     });
   }
@@ -101,7 +131,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   });
   return startMockServer({
     specFile,
-    dialect: createHssDialect({ credentials: accessKeys, tokens: credentials.tokens ?? [TEST_TOKEN] }),
+    dialect: createHssDialect({ credentials: accessKeys, temporary, tokens: credentials.tokens ?? [TEST_TOKEN] }),
     handler: listImagesHandler(records, { projectId: credentials.projectId ?? TEST_PROJECT_ID }),
     ...listen,
   });

@@ -106,18 +106,27 @@ export function refuseRequest(incoming: IncomingMessage, dialect: Dialect): { re
   return undefined;
 }
 
-const METHOD_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S{1,8192}) HTTP\/\d\.\d\r?$/m;
+const METHOD_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S{1,8192}) HTTP\/\d\.\d\r?$/;
 
-/** What a bad request looks like, for words that help: its method and target when it has them. */
-function rawStart(error: { rawPacket?: Buffer }): { method: string; target: string } | undefined {
-  const first = error.rawPacket?.subarray(0, 9000).toString('latin1').split('\n')[0] ?? '';
-  const m = METHOD_LINE.exec(first);
+/**
+ * What a bad request looks like, for words that help: its method and target when it has them.
+ * The packet may hold earlier (valid, pipelined) requests: the line read is the one the parser
+ * stopped in.
+ */
+function rawStart(error: { rawPacket?: Buffer; bytesParsed?: number }): { method: string; target: string } | undefined {
+  const packet = error.rawPacket;
+  if (!packet) return undefined;
+  const at = Math.min(error.bytesParsed ?? 0, packet.length);
+  const from = packet.lastIndexOf(0x0a, Math.max(0, at - 1)) + 1;
+  const to = packet.indexOf(0x0a, at);
+  const line = packet.subarray(from, to < 0 ? Math.min(packet.length, from + 9000) : to).toString('latin1');
+  const m = METHOD_LINE.exec(line);
   return m ? { method: m[1] as string, target: m[2] as string } : undefined;
 }
 
 /** Installs the answers to what node:http cannot hand to the pipeline. */
 export function installEdges(server: Server, dialect: Dialect, inflight: Inflight): void {
-  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer; bytesParsed?: number }, socket: Duplex) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;

@@ -9,15 +9,19 @@ export {
   parseFaultHeader,
   validateFault,
 } from './faults.js';
-export { createPrismHandler, parsePrefer } from './prism.js';
+export { type EdgeTimeouts, edgeReply, edgeRequest } from './http-edges.js';
+export { createPrismHandler, parsePrefer, preferProblem } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';
+export { headerValue, isBodyless, mergeHeaders, toWire, type WireReply } from './reply.js';
 export {
   CONTROL_PREFIX,
   createMockHandler,
+  DEFAULT_GRACE_MS,
   type MockServerOptions,
   type RunningMock,
   startMockServer,
+  WARNING_HEADER,
   waitUntilAnswering,
 } from './server.js';
 export type { Dialect, Handler, MockReply, MockRequest } from './types.js';

@@ -96,7 +96,7 @@ export async function createMockHandler(
   const validators = new Map<Operation, ReturnType<typeof createRequestValidator>>(
     operations.map((op) => [op, createRequestValidator(ajv, op, { strict: options.strict ?? false })]),
   );
-  const handler = options.handler ?? (await createPrismHandler(options.specFile));
+  const handler = options.handler ?? (await createPrismHandler(options.specFile, { dialect: options.dialect }));
   const { dialect } = options;
   const validateResponses = options.validateResponses ?? true;
   const onViolation =

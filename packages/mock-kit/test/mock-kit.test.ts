@@ -126,7 +126,7 @@ describe('parsePrefer', () => {
   it.each([
     ['code', { given: 'code=429', want: { code: 429 } }],
     ['code and example', { given: 'code=401, example=badKey', want: { code: 401, exampleKey: 'badKey' } }],
-    ['nonsense', { given: 'code=abc; dynamic=true', want: {} }],
+    ['a code that is no status is kept to be refused', { given: 'code=abc; dynamic=true', want: { badCode: 'abc' } }],
     ['absent', { given: undefined, want: {} }],
   ])('%s', (_, { given, want }) => {
     expect(parsePrefer(given)).toEqual(want);
