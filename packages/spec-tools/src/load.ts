@@ -49,7 +49,7 @@ export function parseJsonExact(text: string): unknown {
       while (j < text.length && /[0-9.eE+-]/.test(text[j] as string)) j++;
       const token = text.slice(i, j);
       if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
-        out += `${text.slice(last, i)}"${MARK}${token}"`;
+        out += `${text.slice(last, i)}"\\u0000exact-integer:${token}"`;
         last = j;
       }
       i = j - 1;
