@@ -160,6 +160,26 @@ export function edgeSuite(options: EdgeSuiteOptions): void {
     });
   });
 
+  describe(`${operation.operationId}: time-based headers of a faulted answer are computed when it is sent`, () => {
+    const timed = Object.entries(operation.responses).flatMap(([status, r]) =>
+      Object.entries(r.headers ?? {})
+        .filter(([, h]) => h.schema?.format === 'date-time')
+        .map(([name]) => [status, name] as const),
+    );
+    it.each(timed.length ? timed : [['none', 'none'] as const])('%s %s', async (status, name) => {
+      if (status === 'none') return expect(timed).toEqual([]);
+      const before = Date.now();
+      const { text } = await rawExchange(mock.url, get(`x-scanapis-fault: status=${status}\r\nConnection: close\r\n`));
+      const [answer] = parseRawAnswers(text);
+      expect(answer!.status).toBe(Number(status));
+      expectInCharacter([answer!]);
+      const at = Date.parse(answer!.headers[name.toLowerCase()] ?? '');
+      expect(at, `${name}: ${answer!.headers[name.toLowerCase()]}`).toBeGreaterThanOrEqual(before - 1_000);
+      const retry = answer!.headers['retry-after'];
+      if (retry !== undefined) expect(Math.abs(at - (before + Number(retry) * 1000))).toBeLessThan(2_000);
+    });
+  });
+
   describe('close(): requests in flight are answered, delayed faults cut short, then nothing listens', () => {
     it('five delayed requests in flight all get their answer', async () => {
       const own = await options.start({ timeouts: { headersMs: HEADERS_MS, requestMs: 2 * HEADERS_MS } });
@@ -179,4 +199,49 @@ export function edgeSuite(options: EdgeSuiteOptions): void {
       expect(after).toEqual({ text: '', closed: true });
     });
   });
+}
+
+export interface StaticModeSuiteOptions {
+  specFile: string;
+  /** Where the static mock listens. */
+  baseUrl: () => string;
+  /** A well-formed credential the mock was never told about (Prism accepts any). */
+  wellFormedAuth: Record<string, string>;
+  /** A credential the static mock knows (for the Prefer cases). */
+  auth: Record<string, string>;
+  commonHeaders?: string[];
+}
+
+/**
+ * What every static mock does alike: any well-formed credential is accepted (as Prism accepts
+ * any); a `Prefer` asking for a status the operation does not declare, or an example its answer
+ * does not have, is the vendor's 400 saying what is declared (never a 500).
+ */
+export function staticModeSuite(options: StaticModeSuiteOptions): void {
+  const operations = listOperations(loadSpec(options.specFile));
+  const ajv = createAjv();
+  for (const operation of operations) {
+    const base = baselineRequest(operation);
+    const query = new URLSearchParams(base.query as Record<string, string>).toString();
+    const path = `${fillPath(operation.path, base.pathParams)}${query ? `?${query}` : ''}`;
+    const request = (headers: Record<string, string>) =>
+      `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${Object.entries({ ...base.headers, ...headers })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')}Connection: close\r\n\r\n`;
+    const declared = Object.keys(operation.responses).filter((s) => /^\d{3}$/.test(s));
+    describe(`${operation.operationId} (static): credentials and Prefer`, () => {
+      it.each([
+        ['a well-formed credential the mock was never told about', { headers: options.wellFormedAuth, want: 200, says: [] as string[] }],
+        ['Prefer: code=418, a status it does not declare', { headers: { ...options.auth, Prefer: 'code=418' }, want: 400, says: ['418', ...declared] }],
+        ['Prefer: code=abc, no status at all', { headers: { ...options.auth, Prefer: 'code=abc' }, want: 400, says: ['abc', ...declared] }],
+        ['Prefer: example=no-such-example', { headers: { ...options.auth, Prefer: 'example=no-such-example' }, want: 400, says: ['no-such-example'] }],
+      ])('%s', async (_, { headers, want, says }) => {
+        const { text } = await rawExchange(options.baseUrl(), request(headers));
+        const answers = parseRawAnswers(text);
+        expect(answers.map((a) => a.status), text.slice(0, 300)).toEqual([want]);
+        expect(answerProblems(operation, answers[0]!, { commonHeaders: options.commonHeaders, ajv })).toEqual([]);
+        for (const word of says) expect(answers[0]!.body).toContain(word);
+      });
+    });
+  }
 }

@@ -1,5 +1,11 @@
 export { type BoundaryCase, baselineRequest, boundaryCases } from './cases.js';
-export { answerProblems, type EdgeSuiteOptions, edgeSuite } from './edges.js';
+export {
+  answerProblems,
+  type EdgeSuiteOptions,
+  edgeSuite,
+  type StaticModeSuiteOptions,
+  staticModeSuite,
+} from './edges.js';
 export { collectExamples, type SpecExample } from './examples.js';
 export { type FuzzOptions, fuzzSuite } from './fuzz.js';
 export { mockGlobalSetup, type StartableMock } from './global-setup.js';
