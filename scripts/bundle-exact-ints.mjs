@@ -11,7 +11,8 @@ const LITERAL = /^\s*(?:-\s+)?(?:[\w$.-]+:\s+)?(-?\d{16,})\s*(?:#.*)?$/;
 function yamlFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : yamlFiles(path);
+    if (statSync(path).isDirectory())
+      return name === 'node_modules' || name === 'dist' ? [] : yamlFiles(path);
     return /\.ya?ml$/.test(name) ? [path] : [];
   });
 }
@@ -25,7 +26,9 @@ for (const file of yamlFiles('.')) {
     const rounded = JSON.stringify(Number(literal));
     const known = exact.get(rounded);
     if (known !== undefined && known !== literal) {
-      console.error(`bundle-exact-ints: ${known} and ${literal} both round to ${rounded}; cannot tell them apart`);
+      console.error(
+        `bundle-exact-ints: ${known} and ${literal} both round to ${rounded}; cannot tell them apart`,
+      );
       process.exit(1);
     }
     exact.set(rounded, literal);
@@ -61,10 +64,13 @@ function fixJson(text) {
 
 /** Replaces plain scalars that are a whole value (YAML). */
 function fixYaml(text) {
-  return text.replace(/^(\s*(?:-\s+)?(?:[\w$.-]+:\s+)?)(-?\d{16,}(?:e\+\d+)?)(\s*)$/gm, (all, head, token, tail) => {
-    const literal = exact.get(token);
-    return literal === undefined ? all : `${head}${literal}${tail}`;
-  });
+  return text.replace(
+    /^(\s*(?:-\s+)?(?:[\w$.-]+:\s+)?)(-?\d{16,}(?:e\+\d+)?)(\s*)$/gm,
+    (all, head, token, tail) => {
+      const literal = exact.get(token);
+      return literal === undefined ? all : `${head}${literal}${tail}`;
+    },
+  );
 }
 
 let fixed = 0;

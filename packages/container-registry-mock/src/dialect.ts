@@ -150,7 +150,12 @@ export const containerRegistryDialect: Dialect = {
     errorReply(req, 405, GrpcCode.UNIMPLEMENTED, `Method Not Allowed: ${req.method} ${req.url.pathname}`),
   internalError: (req) => errorReply(req, 500, GrpcCode.INTERNAL, 'Internal error'),
   statusError: (status, req, message) =>
-    errorReply(req, status, grpcCodeOf(status), message ? `${STATUS_CODES[status] ?? 'Error'}: ${message}` : (STATUS_CODES[status] ?? 'Error')),
+    errorReply(
+      req,
+      status,
+      grpcCodeOf(status),
+      message ? `${STATUS_CODES[status] ?? 'Error'}: ${message}` : (STATUS_CODES[status] ?? 'Error'),
+    ),
 
   // Both headers are declared (optional) on every response of the spec.
   commonHeaders: (req) => ({ 'x-request-id': req.requestId, 'x-server-trace-id': traceIdOf(req.requestId) }),

@@ -1,3 +1,4 @@
+export { type BinSuiteOptions, binSuite } from './bin.js';
 export { type BoundaryCase, baselineRequest, boundaryCases } from './cases.js';
 export {
   answerProblems,

@@ -85,7 +85,8 @@ export function parseRawAnswers(text: string): RawAnswer[] {
     const bodyless = (status >= 100 && status < 200) || status === 204 || status === 304;
     let length = 0;
     if (!bodyless) {
-      if (headers['transfer-encoding']) throw new Error('a chunked answer (the mock always sends content-length)');
+      if (headers['transfer-encoding'])
+        throw new Error('a chunked answer (the mock always sends content-length)');
       length = Number(headers['content-length'] ?? 'NaN');
       if (!Number.isInteger(length)) throw new Error(`status ${status} without content-length`);
     }

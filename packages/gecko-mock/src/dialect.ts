@@ -36,7 +36,9 @@ export function identify(req: MockRequest): { key: string; permissions: readonly
  * nothing after it), and any other `gk_…` key accepted, as Prism accepts any well-formed
  * credential. The documented key without `scans.read` still answers 403, so the 403 can be asked for.
  */
-export function identifyWellFormed(req: MockRequest): { key: string; permissions: readonly string[] } | MockReply {
+export function identifyWellFormed(
+  req: MockRequest,
+): { key: string; permissions: readonly string[] } | MockReply {
   const raw = req.headers['x-api-key'];
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!key) return geckoError(401, 'API key is required');
@@ -57,7 +59,8 @@ export function freshRateLimitHeaders(reply: MockReply, now: number, resetAt?: n
   if (!headers || !('x-ratelimit-reset' in headers)) return reply;
   const retry = Number(headers['retry-after']);
   const reset =
-    resetAt ?? (Number.isFinite(retry) && 'retry-after' in headers ? now + retry * 1000 : now + RATE_LIMIT_WINDOW_MS);
+    resetAt ??
+    (Number.isFinite(retry) && 'retry-after' in headers ? now + retry * 1000 : now + RATE_LIMIT_WINDOW_MS);
   const out: Record<string, string> = { ...headers, 'x-ratelimit-reset': new Date(reset).toISOString() };
   if ('retry-after' in headers) out['retry-after'] = String(Math.max(1, Math.ceil((reset - now) / 1000)));
   return { ...reply, headers: out };

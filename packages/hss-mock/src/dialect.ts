@@ -148,14 +148,18 @@ export function createHssDialect(options: HssDialectOptions = {}): Dialect {
         const temp = temporary.get(asked as string);
         // Temporary keys exist only with their security token; a permanent key sends none.
         if (temp && securityToken === undefined)
-          return gatewayError(req, 401, 'APIGW.0301', MESSAGES.unknownAccessKey(printableAccessKey(asked as string)));
+          return gatewayError(
+            req,
+            401,
+            'APIGW.0301',
+            MESSAGES.unknownAccessKey(printableAccessKey(asked as string)),
+          );
         if (securityToken !== undefined && securityToken !== temp?.securityToken && !options.anyWellFormed)
           return gatewayError(req, 401, 'APIGW.0301', MESSAGES.unknownSecurityToken);
         return undefined;
       }
       let message: string;
-      if (asked !== undefined && !known)
-        message = MESSAGES.unknownAccessKey(printableAccessKey(asked));
+      if (asked !== undefined && !known) message = MESSAGES.unknownAccessKey(printableAccessKey(asked));
       else if (STALE_DATE.test(reason)) message = MESSAGES.staleDate;
       else if (reason.startsWith('signature mismatch')) message = MESSAGES.badSignature;
       else message = MESSAGES.malformed(reason);
@@ -176,7 +180,10 @@ export function createHssDialect(options: HssDialectOptions = {}): Dialect {
 
     statusError(status, req, message) {
       const known = GATEWAY_STATUS[status];
-      if (!known) return status >= 500 ? { ...serviceError(500, 'HSS.0041', MESSAGES.internal), status } : gatewayError(req, status, 'APIGW.0201', message ?? 'API request error.');
+      if (!known)
+        return status >= 500
+          ? { ...serviceError(500, 'HSS.0041', MESSAGES.internal), status }
+          : gatewayError(req, status, 'APIGW.0201', message ?? 'API request error.');
       return gatewayError(req, status, known.code, message ? `${known.message} ${message}` : known.message);
     },
 

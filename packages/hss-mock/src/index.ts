@@ -131,7 +131,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   });
   return startMockServer({
     specFile,
-    dialect: createHssDialect({ credentials: accessKeys, temporary, tokens: credentials.tokens ?? [TEST_TOKEN] }),
+    dialect: createHssDialect({
+      credentials: accessKeys,
+      temporary,
+      tokens: credentials.tokens ?? [TEST_TOKEN],
+    }),
     handler: listImagesHandler(records, { projectId: credentials.projectId ?? TEST_PROJECT_ID }),
     ...listen,
   });

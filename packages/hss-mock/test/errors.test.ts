@@ -427,8 +427,14 @@ describe('HSS static mock (static: true): the page’s examples', () => {
   it.each([
     ['any non-empty X-Auth-Token', { headers: { 'X-Auth-Token': 'MIIZ-any-token' } }],
     ['an AK/SK signature with the test keys', { sign: testKeys }],
-    ['any well-formed AK/SK signature (an access key it does not know)', { sign: { accessKey: 'ANYAK123', secretKey: 'any-secret' } }],
-    ['any security token with a well-formed signature', { sign: { accessKey: 'ANYAK123', secretKey: 'x', securityToken: 'any-token' } }],
+    [
+      'any well-formed AK/SK signature (an access key it does not know)',
+      { sign: { accessKey: 'ANYAK123', secretKey: 'any-secret' } },
+    ],
+    [
+      'any security token with a well-formed signature',
+      { sign: { accessKey: 'ANYAK123', secretKey: 'x', securityToken: 'any-token' } },
+    ],
   ] as Array<[string, Given]>)('%s → 200 with the page example (total_num 3)', async (_, given) => {
     const res = await send({ anonymous: true, ...given, baseUrl: mock.url });
     expect(res.status, res.text).toBe(200);

@@ -114,7 +114,9 @@ export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): P
     const started = Date.now();
     mock.close(graceMs).then(
       () => {
-        console.log(`${spec.name}: ${signal}, stopped after ${Date.now() - started} ms (requests in flight answered)`);
+        console.log(
+          `${spec.name}: ${signal}, stopped after ${Date.now() - started} ms (requests in flight answered)`,
+        );
         process.exit(0);
       },
       (error: Error) => {

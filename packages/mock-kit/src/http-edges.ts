@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, STATUS_CODES, type ServerOptions } from 'node:http';
+import { type IncomingMessage, type Server, type ServerOptions, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Inflight } from './inflight.js';
@@ -83,7 +83,9 @@ export function writeRaw(socket: Duplex, dialect: Dialect, reply: MockReply, req
   const head = Object.entries(wire.headers)
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n');
-  socket.end(`HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? 'Error'}\r\n${head}\r\n\r\n${wire.payload}`);
+  socket.end(
+    `HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? 'Error'}\r\n${head}\r\n\r\n${wire.payload}`,
+  );
   // A peer that never reads cannot keep the socket open.
   setTimeout(() => socket.destroy(), 2_000).unref();
 }
@@ -92,7 +94,10 @@ export function writeRaw(socket: Duplex, dialect: Dialect, reply: MockReply, req
  * Checks a request node:http parsed before the pipeline sees it: a target that is no URL, or an
  * HTTP/1.1 request without Host, is the vendor's 400. Undefined when the request may go on.
  */
-export function refuseRequest(incoming: IncomingMessage, dialect: Dialect): { reply: MockReply; req: MockRequest } | undefined {
+export function refuseRequest(
+  incoming: IncomingMessage,
+  dialect: Dialect,
+): { reply: MockReply; req: MockRequest } | undefined {
   const method = incoming.method ?? 'GET';
   if (!parseTarget(incoming.url)) {
     const req = edgeRequest(method, incoming.url, incoming.headers);
@@ -113,7 +118,10 @@ const METHOD_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S{1,8192}) HTTP\/\d\.
  * The packet may hold earlier (valid, pipelined) requests: the line read is the one the parser
  * stopped in.
  */
-function rawStart(error: { rawPacket?: Buffer; bytesParsed?: number }): { method: string; target: string } | undefined {
+function rawStart(error: {
+  rawPacket?: Buffer;
+  bytesParsed?: number;
+}): { method: string; target: string } | undefined {
   const packet = error.rawPacket;
   if (!packet) return undefined;
   const at = Math.min(error.bytesParsed ?? 0, packet.length);
@@ -126,31 +134,41 @@ function rawStart(error: { rawPacket?: Buffer; bytesParsed?: number }): { method
 
 /** Installs the answers to what node:http cannot hand to the pipeline. */
 export function installEdges(server: Server, dialect: Dialect, inflight: Inflight): void {
-  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer; bytesParsed?: number }, socket: Duplex) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
-      socket.destroy();
-      return;
-    }
-    const start = rawStart(error);
-    const req = edgeRequest(start?.method ?? 'GET', start?.target);
-    let reply: MockReply;
-    switch (error.code) {
-      case 'HPE_HEADER_OVERFLOW':
-        reply = edgeReply(dialect, 431, 'the request line and headers are larger than 256 KiB', req);
-        break;
-      case 'ERR_HTTP_REQUEST_TIMEOUT':
-        reply = edgeReply(dialect, 408, 'the request was not received in time', req);
-        break;
-      case 'HPE_INVALID_METHOD':
-        reply = start ? dialect.methodNotAllowed(req) : edgeReply(dialect, 400, 'the request is not valid HTTP/1.1', req);
-        if (start && dialect.finish) reply = dialect.finish(reply, req);
-        break;
-      default:
-        reply = edgeReply(dialect, 400, `the request is not valid HTTP/1.1 (${error.code ?? 'malformed'})`, req);
-    }
-    // Answers to the valid requests before it on this connection go first, in order.
-    inflight.settled(socket as Socket).then(() => writeRaw(socket, dialect, reply, req));
-  });
+  server.on(
+    'clientError',
+    (error: Error & { code?: string; rawPacket?: Buffer; bytesParsed?: number }, socket: Duplex) => {
+      if (!socket.writable || error.code === 'ECONNRESET') {
+        socket.destroy();
+        return;
+      }
+      const start = rawStart(error);
+      const req = edgeRequest(start?.method ?? 'GET', start?.target);
+      let reply: MockReply;
+      switch (error.code) {
+        case 'HPE_HEADER_OVERFLOW':
+          reply = edgeReply(dialect, 431, 'the request line and headers are larger than 256 KiB', req);
+          break;
+        case 'ERR_HTTP_REQUEST_TIMEOUT':
+          reply = edgeReply(dialect, 408, 'the request was not received in time', req);
+          break;
+        case 'HPE_INVALID_METHOD':
+          reply = start
+            ? dialect.methodNotAllowed(req)
+            : edgeReply(dialect, 400, 'the request is not valid HTTP/1.1', req);
+          if (start && dialect.finish) reply = dialect.finish(reply, req);
+          break;
+        default:
+          reply = edgeReply(
+            dialect,
+            400,
+            `the request is not valid HTTP/1.1 (${error.code ?? 'malformed'})`,
+            req,
+          );
+      }
+      // Answers to the valid requests before it on this connection go first, in order.
+      inflight.settled(socket as Socket).then(() => writeRaw(socket, dialect, reply, req));
+    },
+  );
 
   // CONNECT: no tunnels here; the vendor's answer to a method it does not serve.
   server.on('connect', (incoming: IncomingMessage, socket: Duplex) => {

@@ -43,7 +43,10 @@ export function createInflight() {
     },
     /** Runs `fn` after `ms`, or at once when the server starts closing. */
     delay(ms: number, fn: () => void): void {
-      if (closing) return fn();
+      if (closing) {
+        fn();
+        return;
+      }
       const timer = setTimeout(() => {
         delayed.delete(timer);
         fn();

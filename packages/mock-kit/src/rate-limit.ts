@@ -20,7 +20,8 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
     peek(key: string): { remaining: number; resetAt: number } {
       const t = now();
       const w = windows.get(key);
-      if (!w || t >= w.start + options.windowMs) return { remaining: options.limit, resetAt: t + options.windowMs };
+      if (!w || t >= w.start + options.windowMs)
+        return { remaining: options.limit, resetAt: t + options.windowMs };
       return { remaining: Math.max(0, options.limit - w.count), resetAt: w.start + options.windowMs };
     },
     reset: () => windows.clear(),

@@ -16,7 +16,8 @@ export function mergeHeaders(...sources: Array<Record<string, string> | undefine
 }
 
 /** 1xx, 204 and 304 carry no body, and so no `content-length` or `content-type` (RFC 9110 §6.4.1). */
-export const isBodyless = (status: number): boolean => (status >= 100 && status < 200) || status === 204 || status === 304;
+export const isBodyless = (status: number): boolean =>
+  (status >= 100 && status < 200) || status === 204 || status === 304;
 
 /**
  * Turns a reply and the API's common headers into what goes on the wire — one rule for every
@@ -32,7 +33,8 @@ export function toWire(reply: MockReply, common: Record<string, string> = {}): W
     return { status: reply.status, headers, payload: '' };
   }
   const isText = typeof reply.body === 'string';
-  const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+  const payload =
+    reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
   if (payload && !('content-type' in headers)) {
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
   }
@@ -42,7 +44,5 @@ export function toWire(reply: MockReply, common: Record<string, string> = {}): W
 
 /** Text made safe for a header value: printable ASCII, anything else percent-encoded, 1,000 characters at most. */
 export function headerValue(text: string): string {
-  return text
-    .slice(0, 1000)
-    .replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
+  return text.slice(0, 1000).replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
 }

@@ -19,7 +19,14 @@ import {
   parseFaultHeader,
   validateFault,
 } from './faults.js';
-import { type EdgeTimeouts, edgeReply, edgeRequest, edgeServerOptions, installEdges, refuseRequest } from './http-edges.js';
+import {
+  type EdgeTimeouts,
+  edgeReply,
+  edgeRequest,
+  edgeServerOptions,
+  installEdges,
+  refuseRequest,
+} from './http-edges.js';
 import { createInflight } from './inflight.js';
 import { createPrismHandler } from './prism.js';
 import { headerValue, mergeHeaders, toWire } from './reply.js';
@@ -96,7 +103,8 @@ export async function createMockHandler(
   const validators = new Map<Operation, ReturnType<typeof createRequestValidator>>(
     operations.map((op) => [op, createRequestValidator(ajv, op, { strict: options.strict ?? false })]),
   );
-  const handler = options.handler ?? (await createPrismHandler(options.specFile, { dialect: options.dialect }));
+  const handler =
+    options.handler ?? (await createPrismHandler(options.specFile, { dialect: options.dialect }));
   const { dialect } = options;
   const validateResponses = options.validateResponses ?? true;
   const onViolation =
@@ -110,7 +118,10 @@ export async function createMockHandler(
     const routed = await route(req, fault);
     const reply = dialect.finish ? dialect.finish(routed, req) : routed;
     if (!req.warnings?.length) return reply;
-    return { ...reply, headers: { ...reply.headers, [WARNING_HEADER]: headerValue(req.warnings.join('; ')) } };
+    return {
+      ...reply,
+      headers: { ...reply.headers, [WARNING_HEADER]: headerValue(req.warnings.join('; ')) },
+    };
   }
 
   async function route(req: MockRequest, fault: ArmedFault | undefined): Promise<MockReply> {

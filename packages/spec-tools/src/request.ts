@@ -39,15 +39,20 @@ const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
  * Checks an integer's bounds exactly, with BigInt: no double rounding, so 9223372036854775808 is
  * above 9223372036854775807. `format: int64` without bounds is bounded by int64 itself.
  */
-function checkIntegerBounds(raw: string, schema: JsonObject): { keyword: string; limit: string; message: string } | undefined {
+function checkIntegerBounds(
+  raw: string,
+  schema: JsonObject,
+): { keyword: string; limit: string; message: string } | undefined {
   const value = BigInt(raw);
   const int64 = schema.format === 'int64';
   const max = exactInteger(schema, 'maximum') ?? (int64 ? INT64.max : undefined);
   const min = exactInteger(schema, 'minimum') ?? (int64 ? INT64.min : undefined);
   const exclusiveMax = exactInteger(schema, 'exclusiveMaximum');
   const exclusiveMin = exactInteger(schema, 'exclusiveMinimum');
-  if (max !== undefined && value > max) return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
-  if (min !== undefined && value < min) return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
+  if (max !== undefined && value > max)
+    return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
+  if (min !== undefined && value < min)
+    return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
   if (exclusiveMax !== undefined && value >= exclusiveMax)
     return { keyword: 'exclusiveMaximum', limit: String(exclusiveMax), message: `must be < ${exclusiveMax}` };
   if (exclusiveMin !== undefined && value <= exclusiveMin)
@@ -114,7 +119,11 @@ export interface RequestCheck {
  * Integers are compared exactly (BigInt beyond ±2^53, bounds from the spec's exact digits); a
  * value beyond ±2^53 that passes is handed over as a BigInt.
  */
-export function createRequestValidator(ajv: Ajv2020, operation: Operation, options: RequestValidatorOptions = {}) {
+export function createRequestValidator(
+  ajv: Ajv2020,
+  operation: Operation,
+  options: RequestValidatorOptions = {},
+) {
   const checks = operation.parameters.map((param) => ({ param, validate: compileSchema(ajv, param.schema) }));
   const oneOf = (operation.raw['x-scanapis-oneof'] ?? []) as string[][];
   const ranges = (operation.raw['x-scanapis-ranges'] ?? []) as Array<[string, string]>;

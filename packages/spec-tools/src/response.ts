@@ -37,7 +37,8 @@ export function checkResponse(ajv: Ajv2020, operation: Operation, res: ResponseP
       continue;
     }
     const validate = compileSchema(ajv, header.schema);
-    if (!validate(forAjv(coerced.value))) problems.push(`header ${name} ${describeError(validate.errors![0]!)}`);
+    if (!validate(forAjv(coerced.value)))
+      problems.push(`header ${name} ${describeError(validate.errors![0]!)}`);
   }
   const content = declared.content;
   if (!content) return problems;
