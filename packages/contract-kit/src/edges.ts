@@ -131,7 +131,14 @@ export function edgeSuite(options: EdgeSuiteOptions): void {
       ).toEqual([]);
   };
 
-  type Row = { given: string | string[]; want: number[] | 'method'; pauseMs?: number; strict?: boolean };
+  type Row = {
+    given: string | string[];
+    want: number[] | 'method';
+    pauseMs?: number;
+    strict?: boolean;
+    /** Half-close the connection after sending. */
+    end?: boolean;
+  };
   const rows: Array<[string, Row]> = [
     ['a valid request', { given: get('Connection: close\r\n'), want: [200] }],
     [
@@ -219,12 +226,13 @@ export function edgeSuite(options: EdgeSuiteOptions): void {
   ];
 
   describe(`${operation.operationId}: every edge answered in the vendor's format, with its common headers`, () => {
-    it.each(rows)('%s', async (_, { given, want, pauseMs, strict }) => {
+    it.each(rows)('%s', async (_, { given, want, pauseMs, strict, end }) => {
       const url = strict ? strictMock.url : mock.url;
       const { text } = await rawExchange(url, given, {
         timeoutMs: 4_000,
         idleMs: 1_500,
         ...(pauseMs ? { pauseMs } : {}),
+        ...(end ? { end } : {}),
       });
       const answers = parseRawAnswers(text);
       const statuses =

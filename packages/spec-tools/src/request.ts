@@ -32,21 +32,31 @@ function schemaType(schema: JsonObject): string | undefined {
   return t as string | undefined;
 }
 
-/** The 64-bit integers of OpenAPI's `format: int64` and their bounds when the schema sets none. */
-const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+/**
+ * The integers a parameter can hold when its schema sets no bound: OpenAPI's `int32` and `int64`
+ * formats, and for an integer without a format the ones a JavaScript (JSON) number holds exactly
+ * — beyond ±(2^53 - 1) a value would silently round, so it is refused instead.
+ */
+const WIDTH: Record<string, { min: bigint; max: bigint }> = {
+  int32: { min: -(2n ** 31n), max: 2n ** 31n - 1n },
+  int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n },
+  none: { min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n },
+};
 
 /**
  * Checks an integer's bounds exactly, with BigInt: no double rounding, so 9223372036854775808 is
- * above 9223372036854775807. `format: int64` without bounds is bounded by int64 itself.
+ * above 9223372036854775807. Without a bound in the schema, the format's width bounds it.
  */
 function checkIntegerBounds(
   raw: string,
   schema: JsonObject,
 ): { keyword: string; limit: string; message: string } | undefined {
   const value = BigInt(raw);
-  const int64 = schema.format === 'int64';
-  const max = exactInteger(schema, 'maximum') ?? (int64 ? INT64.max : undefined);
-  const min = exactInteger(schema, 'minimum') ?? (int64 ? INT64.min : undefined);
+  const width = WIDTH[typeof schema.format === 'string' && schema.format in WIDTH ? schema.format : 'none']!;
+  const max = exactInteger(schema, 'maximum') ?? width.max;
+  const min = exactInteger(schema, 'minimum') ?? width.min;
+  if (value > max) return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
+  if (value < min) return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
   const exclusiveMax = exactInteger(schema, 'exclusiveMaximum');
   const exclusiveMin = exactInteger(schema, 'exclusiveMinimum');
   if (max !== undefined && value > max)

@@ -156,6 +156,8 @@ describe('exact int64', () => {
       { name: 'start', in: 'query', schema },
       { name: 'end', in: 'query', schema },
       { name: 'n', in: 'query', schema: { type: 'integer', format: 'int64' } },
+      { name: 'plain', in: 'query', schema: { type: 'integer', minimum: 0 } },
+      { name: 'small', in: 'query', schema: { type: 'integer', format: 'int32' } },
     ],
     responses: {},
     raw: { 'x-scanapis-ranges': [['start', 'end']] },
@@ -204,6 +206,20 @@ describe('exact int64', () => {
           params: {},
           violations: [['n', 'minimum', 'must be >= -9223372036854775808', '-9223372036854775808']],
         },
+      },
+    ],
+    [
+      'an integer without a format: refused beyond what a JSON number holds exactly',
+      {
+        given: 'plain=9007199254740992',
+        want: { params: {}, violations: [['plain', 'maximum', 'must be <= 9007199254740991', '9007199254740991']] },
+      },
+    ],
+    [
+      'int32 without bounds is bounded by int32',
+      {
+        given: 'small=2147483648',
+        want: { params: {}, violations: [['small', 'maximum', 'must be <= 2147483647', '2147483647']] },
       },
     ],
     [
