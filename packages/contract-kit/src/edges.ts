@@ -22,7 +22,12 @@ import { parseRawAnswers, type RawAnswer, rawExchange } from './raw.js';
 export function answerProblems(
   operation: Operation,
   answer: RawAnswer,
-  options: { commonHeaders?: string[]; ajv?: ReturnType<typeof createAjv> } = {},
+  options: {
+    commonHeaders?: string[];
+    ajv?: ReturnType<typeof createAjv>;
+    /** The answer is to HEAD: its headers are checked, it has no body. */
+    head?: boolean;
+  } = {},
 ): string[] {
   const ajv = options.ajv ?? createAjv();
   const problems: string[] = [];
@@ -42,6 +47,7 @@ export function answerProblems(
       ...problems,
       `content-type ${answer.headers['content-type']} (want application/json): ${answer.body.slice(0, 100)}`,
     ];
+  if (options.head) return answer.body ? [...problems, 'an answer to HEAD with a body'] : problems;
   let body: unknown;
   try {
     body = JSON.parse(answer.body);
@@ -155,6 +161,10 @@ export function edgeSuite(options: EdgeSuiteOptions): void {
       { given: `GET ${path} HTTP/1.1\r\n${auth}Connection: close\r\n\r\n`, want: [400] },
     ],
     ['Expect: 200-ok', { given: get('Expect: 200-ok\r\n'), want: [417] }],
+    [
+      'Expect: 100-continue: the final answer, no bare interim 100',
+      { given: get('Expect: 100-continue\r\nConnection: close\r\n'), want: [200] },
+    ],
     [
       'CONNECT',
       { given: 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', want: 'method' },

@@ -63,10 +63,10 @@ export function rawExchange(
 }
 
 /**
- * Splits what a server sent into answers (framed by `content-length`; a bodyless status has
- * none). Throws when the bytes are not HTTP/1.1 answers.
+ * Splits what a server sent into answers (framed by `content-length`; a bodyless status, or an
+ * answer to HEAD (`head`), has no body). Throws when the bytes are not HTTP/1.1 answers.
  */
-export function parseRawAnswers(text: string): RawAnswer[] {
+export function parseRawAnswers(text: string, options: { head?: boolean } = {}): RawAnswer[] {
   const out: RawAnswer[] = [];
   let rest = text;
   while (rest.length > 0) {
@@ -84,7 +84,8 @@ export function parseRawAnswers(text: string): RawAnswer[] {
     }
     const bodyless = (status >= 100 && status < 200) || status === 204 || status === 304;
     let length = 0;
-    if (!bodyless) {
+    // An answer to HEAD says how long the body would be and sends none.
+    if (!bodyless && !options.head) {
       if (headers['transfer-encoding'])
         throw new Error('a chunked answer (the mock always sends content-length)');
       length = Number(headers['content-length'] ?? 'NaN');

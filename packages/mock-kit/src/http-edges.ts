@@ -177,6 +177,10 @@ export function installEdges(server: Server, dialect: Dialect, inflight: Infligh
     writeRaw(socket, dialect, dialect.finish ? dialect.finish(reply, req) : reply, req);
   });
 
+  // `Expect: 100-continue`: no bare interim 100 — the mock reads no body before it answers, so the
+  // final answer (in the vendor's format) comes at once, as RFC 9110 §10.1.1 allows.
+  server.on('checkContinue', (incoming: IncomingMessage, res) => server.emit('request', incoming, res));
+
   // `Expect` other than 100-continue: the vendor's 417, and the connection closes (a body may follow).
   server.on('checkExpectation', (incoming: IncomingMessage, res) => {
     const req = edgeRequest(incoming.method ?? 'GET', incoming.url, incoming.headers);
