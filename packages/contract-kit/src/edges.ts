@@ -322,8 +322,9 @@ export function edgeSuite(options: EdgeSuiteOptions): void {
       );
       await new Promise((r) => setTimeout(r, 200));
       const started = Date.now();
-      await own.close(3_000);
-      expect(Date.now() - started).toBeLessThan(2_000);
+      // A 10 s grace: were the delayed faults not cut short, close() would take all of it.
+      await own.close(10_000);
+      expect(Date.now() - started).toBeLessThan(5_000);
       for (const { text } of await Promise.all(inFlight)) {
         const answers = parseRawAnswers(text);
         expect(answers.map((a) => a.status)).toEqual([200]);

@@ -40,6 +40,7 @@ export const MESSAGES = {
 export const GATEWAY_STATUS: Readonly<Record<number, { code: string; message: string }>> = {
   400: { code: 'APIGW.0201', message: 'API request error.' },
   401: { code: 'APIGW.0301', message: MESSAGES.noCredentials },
+  403: { code: 'APIGW.0302', message: 'The IAM user is not authorized to access the API.' },
   404: { code: 'APIGW.0101', message: MESSAGES.noSuchApi },
   405: { code: 'APIGW.0101', message: MESSAGES.noSuchApi },
   408: { code: 'APIGW.0201', message: 'API request error.' },
