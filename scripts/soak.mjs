@@ -20,15 +20,15 @@ const APIS = {
   },
 };
 
-// Child: one behavioural mock on a free loopback port, short client timeouts (so a request cut
-// short by a mutation gets its 408 soon), rate limit lifted.
+// Child: one behavioural mock on a free loopback port, rate limit lifted, client timeouts of 10 s
+// (a loaded machine must not turn slow parsing into 408s; cut-short requests end with the client's EOF).
 if (process.argv[2] === '--serve') {
   const { startMock } = await import(pkg(`${process.argv[3]}-mock`));
   const mock = await startMock({
     port: 0,
     host: '127.0.0.1',
     rateLimit: 1e9,
-    timeouts: { headersMs: 1_000, requestMs: 2_000 },
+    timeouts: { headersMs: 10_000, requestMs: 20_000 },
   });
   process.on('message', (m) => m === 'stop' && mock.close().then(() => process.exit(0)));
   process.send({ url: mock.url });

@@ -82,7 +82,7 @@ export function parseRawAnswers(text: string, options: { head?: boolean } = {}):
       if (colon <= 0) throw new Error(`not a header line: ${JSON.stringify(line)}`);
       headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
-    const bodyless = (status >= 100 && status < 200) || status === 204 || status === 304;
+    const bodyless = (status >= 100 && status < 200) || status === 204 || status === 205 || status === 304;
     let length = 0;
     // An answer to HEAD says how long the body would be and sends none.
     if (!bodyless && !options.head) {

@@ -83,8 +83,9 @@ export function writeRaw(socket: Duplex, dialect: Dialect, reply: MockReply, req
   const head = Object.entries(wire.headers)
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n');
+  // An answer to HEAD says how long its body would be, and sends none.
   socket.end(
-    `HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? 'Error'}\r\n${head}\r\n\r\n${wire.payload}`,
+    `HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? 'Error'}\r\n${head}\r\n\r\n${req.method === 'HEAD' ? '' : wire.payload}`,
   );
   // A peer that never reads cannot keep the socket open.
   setTimeout(() => socket.destroy(), 2_000).unref();

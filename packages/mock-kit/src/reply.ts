@@ -15,9 +15,12 @@ export function mergeHeaders(...sources: Array<Record<string, string> | undefine
   return out;
 }
 
-/** 1xx, 204 and 304 carry no body, and so no `content-length` or `content-type` (RFC 9110 §6.4.1). */
+/**
+ * 1xx, 204, 205 and 304 carry no body (RFC 9110 §6.4.1, §15.3.6), and so no `content-type`;
+ * no `content-length` either, except 205's `0` (the one framing it may have on a kept-alive connection).
+ */
 export const isBodyless = (status: number): boolean =>
-  (status >= 100 && status < 200) || status === 204 || status === 304;
+  (status >= 100 && status < 200) || status === 204 || status === 205 || status === 304;
 
 /**
  * Turns a reply and the API's common headers into what goes on the wire — one rule for every
@@ -30,6 +33,7 @@ export function toWire(reply: MockReply, common: Record<string, string> = {}): W
     delete headers['content-type'];
     delete headers['content-length'];
     delete headers['transfer-encoding'];
+    if (reply.status === 205) headers['content-length'] = '0';
     return { status: reply.status, headers, payload: '' };
   }
   const isText = typeof reply.body === 'string';
