@@ -212,7 +212,10 @@ describe('exact int64', () => {
       'an integer without a format: refused beyond what a JSON number holds exactly',
       {
         given: 'plain=9007199254740992',
-        want: { params: {}, violations: [['plain', 'maximum', 'must be <= 9007199254740991', '9007199254740991']] },
+        want: {
+          params: {},
+          violations: [['plain', 'maximum', 'must be <= 9007199254740991', '9007199254740991']],
+        },
       },
     ],
     [
