@@ -29,7 +29,8 @@ function start(bin: string, args: string[]): Run {
 }
 
 async function listening(run: Run): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  // A loaded machine (a whole test run in parallel) can take a while to start a process.
+  for (let i = 0; i < 600; i++) {
     const line = run.stdout.find((l) => / listening on http:/.test(l));
     if (line) return line.split(' listening on ')[1]!.trim();
     await new Promise((r) => setTimeout(r, 50));
@@ -76,12 +77,16 @@ export function binSuite(options: BinSuiteOptions): void {
     it.each([
       ['an empty host', ['--host', ''], 2, /--host must not be empty/],
       ['a host it cannot bind', ['--host', '192.0.2.1', '--port', '0'], 1, /could not start on 192\.0\.2\.1/],
-    ])('%s: exits non-zero in one line, nothing listening', async (_, args, code, line) => {
-      const run = start(options.bin, args);
-      expect(await run.exit).toBe(code);
-      expect(run.stderr).toHaveLength(1);
-      expect(run.stderr[0]).toMatch(line);
-      expect(run.stdout.filter((l) => l.includes('listening'))).toEqual([]);
-    });
+    ])(
+      '%s: exits non-zero in one line, nothing listening',
+      async (_, args, code, line) => {
+        const run = start(options.bin, args);
+        expect(await run.exit).toBe(code);
+        expect(run.stderr).toHaveLength(1);
+        expect(run.stderr[0]).toMatch(line);
+        expect(run.stdout.filter((l) => l.includes('listening'))).toEqual([]);
+      },
+      60_000,
+    );
   });
 }
