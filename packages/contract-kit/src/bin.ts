@@ -59,7 +59,8 @@ export function binSuite(options: BinSuiteOptions): void {
             signal: AbortSignal.timeout(8_000),
           }).then(async (res) => ({ status: res.status, body: await res.text() })),
         );
-        await new Promise((r) => setTimeout(r, 300));
+        // Time for the five to reach the mock (a delayed fault holds each for 20 s).
+        await new Promise((r) => setTimeout(r, 1_500));
         run.child.kill(signal);
         const answers = await Promise.all(inFlight);
         expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
@@ -72,6 +73,7 @@ export function binSuite(options: BinSuiteOptions): void {
           fetch(`${url}${options.path}`, { signal: AbortSignal.timeout(1_000) }),
         ).rejects.toThrow();
       },
+      60_000,
     );
 
     it.each([
