@@ -1,9 +1,12 @@
+import { STATUS_CODES } from 'node:http';
 import type { Dialect, MockReply, MockRequest } from '@scanapis/mock-kit';
 import { describeSchema, type Violation } from '@scanapis/spec-tools';
 
 /** The gRPC status codes this API answers with (`google.rpc.Code`). */
 export const GrpcCode = {
+  UNKNOWN: 2,
   INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   PERMISSION_DENIED: 7,
   RESOURCE_EXHAUSTED: 8,
@@ -12,6 +15,32 @@ export const GrpcCode = {
   UNAVAILABLE: 14,
   UNAUTHENTICATED: 16,
 } as const;
+
+/**
+ * The `google.rpc.Code` for an HTTP status, as `google/rpc/code.proto` maps them (and
+ * gRPC-gateway answers). Statuses the mapping does not name: 405 → UNIMPLEMENTED (what
+ * gRPC-gateway sends), 408 → DEADLINE_EXCEEDED, 413/417/431 and other 4xx → INVALID_ARGUMENT,
+ * other 5xx → UNKNOWN (best guesses: the request never reached a method).
+ */
+export function grpcCodeOf(status: number): number {
+  const mapped: Record<number, number> = {
+    400: GrpcCode.INVALID_ARGUMENT,
+    401: GrpcCode.UNAUTHENTICATED,
+    403: GrpcCode.PERMISSION_DENIED,
+    404: GrpcCode.NOT_FOUND,
+    405: GrpcCode.UNIMPLEMENTED,
+    408: GrpcCode.DEADLINE_EXCEEDED,
+    409: 10,
+    412: 9,
+    429: GrpcCode.RESOURCE_EXHAUSTED,
+    499: 1,
+    500: GrpcCode.INTERNAL,
+    501: GrpcCode.UNIMPLEMENTED,
+    503: GrpcCode.UNAVAILABLE,
+    504: GrpcCode.DEADLINE_EXCEEDED,
+  };
+  return mapped[status] ?? (status < 500 ? GrpcCode.INVALID_ARGUMENT : GrpcCode.UNKNOWN);
+}
 
 /** The type URL of the `google.rpc.RequestInfo` detail every error carries. */
 export const REQUEST_INFO_TYPE = 'type.googleapis.com/google.rpc.RequestInfo';
@@ -120,6 +149,13 @@ export const containerRegistryDialect: Dialect = {
   methodNotAllowed: (req) =>
     errorReply(req, 405, GrpcCode.UNIMPLEMENTED, `Method Not Allowed: ${req.method} ${req.url.pathname}`),
   internalError: (req) => errorReply(req, 500, GrpcCode.INTERNAL, 'Internal error'),
+  statusError: (status, req, message) =>
+    errorReply(
+      req,
+      status,
+      grpcCodeOf(status),
+      message ? `${STATUS_CODES[status] ?? 'Error'}: ${message}` : (STATUS_CODES[status] ?? 'Error'),
+    ),
 
   // Both headers are declared (optional) on every response of the spec.
   commonHeaders: (req) => ({ 'x-request-id': req.requestId, 'x-server-trace-id': traceIdOf(req.requestId) }),

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   cachedBy,
   createMockFetch as createDefinedMockFetch,
+  type EdgeTimeouts,
   type InProcessMock,
   type InProcessOptions,
   type MockDefinition,
@@ -49,6 +50,7 @@ export {
   createContainerRegistryDialect,
   type DialectOptions,
   GrpcCode,
+  grpcCodeOf,
   REQUEST_INFO_TYPE,
   statusBody,
   traceIdOf,
@@ -83,14 +85,21 @@ export interface StartMockOptions {
   seed?: number;
   /** Number of images in the dataset (default {@link DEFAULT_SIZE}). */
   size?: number;
-  /** Prism's static examples (any non-empty bearer token) instead of the behavioural mock. */
+  /** Prism's static examples (any well-formed bearer token, as Prism) instead of the behavioural mock. */
   static?: boolean;
+  /**
+   * An unknown query parameter is the vendor's 400 (INVALID_ARGUMENT) naming it and listing the
+   * operation's parameters; without it, ignored (as the gRPC-gateway does) and named in `x-scanapis-warning`.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
 }
 
 export interface ContainerRegistryMock extends RunningMock, ContainerRegistryExtras {}
 
 /** What `createMockFetch` and `createHandlers` take: `startMock`'s options but where to listen, plus base URLs. */
-export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host'> & InProcessOptions;
+export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host' | 'timeouts'> & InProcessOptions;
 
 /** One dataset per seed and size in a process: instances share the data, never page tokens. */
 const datasetFor = cachedBy((seed: number, size: number) => generateRegistry({ seed, size }));
@@ -102,7 +111,10 @@ export interface ContainerRegistryExtras {
 }
 
 /** The Container Registry mock, once, for every transport (server, in-process fetch, MSW handlers). */
-export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host'>, ContainerRegistryExtras> = {
+export const definition: MockDefinition<
+  Omit<StartMockOptions, 'port' | 'host' | 'timeouts' | 'strict'>,
+  ContainerRegistryExtras
+> = {
   name: '@scanapis/container-registry-mock',
   specFile,
   create(options) {

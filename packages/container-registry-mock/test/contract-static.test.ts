@@ -1,4 +1,4 @@
-import { contractSuite } from '@scanapis/contract-kit';
+import { contractSuite, staticModeSuite } from '@scanapis/contract-kit';
 import { afterAll, beforeAll } from 'vitest';
 import { type ContainerRegistryMock, specFile, startMock } from '../src/index.js';
 
@@ -27,4 +27,13 @@ contractSuite({
       '401': { auth: false },
     },
   },
+});
+
+// Shared with every static mock: any well-formed credential, and Prefer asking for what is not declared.
+staticModeSuite({
+  specFile,
+  baseUrl: () => mock.url,
+  auth: { Authorization: 'Bearer t1.contract-test-token' },
+  wellFormedAuth: { Authorization: 'Bearer any.well-formed-token' },
+  commonHeaders: ['x-request-id', 'x-server-trace-id'],
 });

@@ -1,4 +1,4 @@
-import type { JsonObject, Operation, Parameter } from '@scanapis/spec-tools';
+import { exactInteger, type JsonObject, type Operation, type Parameter } from '@scanapis/spec-tools';
 import type { CallInput } from './http.js';
 
 /** One generated request and what the server must do with it. */
@@ -102,6 +102,11 @@ export function boundaryCases(operation: Operation): Row[] {
       if (max !== undefined && Number.isSafeInteger(max)) {
         add(p.name, `= maximum ${max}`, withParam(base, p, String(max)), 'accept');
         add(p.name, `= maximum + 1 (${max + 1})`, withParam(base, p, String(max + 1)), 'reject');
+      } else if (type === 'integer' && max !== undefined) {
+        // Beyond 2^53 the bound is compared exactly: its own digits accepted, one more refused.
+        const exact = exactInteger(s, 'maximum')!;
+        add(p.name, `= maximum ${exact} (exact)`, withParam(base, p, String(exact)), 'accept');
+        add(p.name, `= maximum + 1 (${exact + 1n}, exact)`, withParam(base, p, String(exact + 1n)), 'reject');
       }
       add(p.name, 'not a number ("abc")', withParam(base, p, 'abc'), 'reject');
       if (type === 'integer') add(p.name, 'a fraction (1.5)', withParam(base, p, '1.5'), 'reject');

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { listOperations, loadSpec } from '@scanapis/spec-tools';
+import { listOperations, loadSpec, type Operation, parseJsonExact } from '@scanapis/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { baselineRequest, boundaryCases, collectExamples } from '../src/index.js';
 
@@ -95,5 +95,28 @@ describe('boundaryCases with a oneof group', () => {
   ])('%s', (_, { given, want }) => {
     const row = rows.find(([name]) => name === given);
     expect(row?.[1].given.query).toEqual(want);
+  });
+});
+
+describe('boundaryCases with an int64 bound beyond 2^53', () => {
+  const schema = parseJsonExact(
+    '{"type":"integer","format":"int64","minimum":0,"maximum":9223372036854775807}',
+  );
+  const int64Op: Operation = {
+    method: 'get',
+    path: '/t',
+    operationId: 'times',
+    parameters: [{ name: 'end', in: 'query', schema: schema as never, example: 5 }],
+    responses: {},
+    raw: {},
+    pattern: /^\/t$/,
+  };
+  const rows = boundaryCases(int64Op);
+  it.each([
+    ['end = maximum 9223372036854775807 (exact) → accept', '9223372036854775807'],
+    ['end = maximum + 1 (9223372036854775808, exact) → reject', '9223372036854775808'],
+  ])('%s', (name, value) => {
+    const row = rows.find(([n]) => n === name);
+    expect(row?.[1].given.query).toEqual({ end: value });
   });
 });

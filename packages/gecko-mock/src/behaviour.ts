@@ -1,11 +1,19 @@
 import { createRateLimiter, type Dialect, type Handler, type MockRequest } from '@scanapis/mock-kit';
 import { generateScans, type Scan } from './data.js';
-import { forbidden, geckoDialect, geckoError, identify, SCANS_READ } from './dialect.js';
+import {
+  forbidden,
+  freshRateLimitHeaders,
+  geckoDialect,
+  geckoError,
+  identify,
+  RATE_LIMIT_WINDOW_MS,
+  SCANS_READ,
+} from './dialect.js';
+
+export { RATE_LIMIT_WINDOW_MS } from './dialect.js';
 
 /** Gecko's limit: 1,000 requests per hour per API key. */
 export const DEFAULT_RATE_LIMIT = 1000;
-/** The rate-limit window: one hour, fixed (it starts at the key's first counted request). */
-export const RATE_LIMIT_WINDOW_MS = 3_600_000;
 /** `limit` when the request sends none (the spec's default). */
 export const DEFAULT_LIMIT = 100;
 
@@ -120,6 +128,12 @@ export function createBehaviour(options: BehaviourOptions = {}) {
         return { ...geckoError(429, 'Rate limit exceeded'), headers: { 'retry-after': String(seconds) } };
       }
       return who.permissions.includes(SCANS_READ) ? undefined : forbidden();
+    },
+    /** A fault's example headers say where this key's window really stands (a fresh one for an unknown key). */
+    finish(reply, req) {
+      const who = identify(req);
+      const resetAt = 'key' in who ? limiter.peek(who.key).resetAt : undefined;
+      return freshRateLimitHeaders(reply, now(), resetAt);
     },
     commonHeaders(req): Record<string, string> {
       const quota = quotas.get(req);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   createMockFetch as createDefinedMockFetch,
+  type EdgeTimeouts,
   type InProcessMock,
   type InProcessOptions,
   type MockDefinition,
@@ -28,7 +29,7 @@ export {
   testCredentials,
 } from './credentials.js';
 export { DEFAULT_SEED, DEFAULT_SIZE, generateScans, SCAN_STATUSES, type Scan } from './data.js';
-export { geckoDialect, geckoError, identify } from './dialect.js';
+export { freshRateLimitHeaders, geckoDialect, geckoError, identify, identifyWellFormed } from './dialect.js';
 
 /** The bundled Gecko spec this mock serves. */
 // The build copies the bundled spec into dist/: the package serves it from its own files.
@@ -48,10 +49,18 @@ export interface StartMockOptions {
   size?: number;
   /**
    * Prism's static examples instead of the behavioural mock: every valid request gets the spec's
-   * example page, whatever its query. The documented keys are checked the same way; there is no
-   * rate limit (the example's rate-limit headers are sent).
+   * example page, whatever its query. Any well-formed key (`gk_…`) is accepted, as Prism accepts
+   * any well-formed credential — the documented key without `scans.read` still answers 403; there
+   * is no rate limit (the example's rate-limit headers are sent, `X-RateLimit-Reset` computed now).
    */
   static?: boolean;
+  /**
+   * An unknown query parameter is Gecko's 400 naming it and listing the parameters the operation
+   * takes; without it, the parameter is ignored (as Gecko does) and named in `x-scanapis-warning`.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
   /** Requests per hour per key (default `DEFAULT_RATE_LIMIT`, 1,000 — Gecko's). */
   rateLimit?: number;
 }
@@ -64,13 +73,13 @@ export const cliNotes = [
 ];
 
 /** What `createMockFetch` and `createHandlers` take: `startMock`'s options but where to listen, plus base URLs. */
-export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host'> & InProcessOptions;
+export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host' | 'timeouts'> & InProcessOptions;
 
 /**
  * The Gecko mock, once, for every transport: a new behaviour (own rate-limit windows) per
  * instance; `static: true` serves the spec's examples through Prism.
  */
-export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host'>> = {
+export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host' | 'timeouts' | 'strict'>> = {
   name: '@scanapis/gecko-mock',
   specFile,
   create(options) {

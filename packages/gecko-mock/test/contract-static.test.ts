@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contractSuite } from '@scanapis/contract-kit';
+import { contractSuite, staticModeSuite } from '@scanapis/contract-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, specFile, startMock, TEST_API_KEY } from '../src/index.js';
 import { auth, triggers } from './triggers.js';
@@ -24,4 +24,12 @@ describe('static: true answers with the spec’s example whatever the query', ()
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(want);
   });
+});
+
+// Shared with every static mock: any well-formed credential, and Prefer asking for what is not declared.
+staticModeSuite({
+  specFile,
+  baseUrl: () => mock.url,
+  auth,
+  wellFormedAuth: { 'X-API-Key': 'gk_a_key_the_mock_never_saw' },
 });

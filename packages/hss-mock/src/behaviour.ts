@@ -85,8 +85,8 @@ export function filtersOf(params: Params, now: number): Predicate[] {
     out.push(make(value));
   }
   for (const [startName, endName, field] of TIME_RANGES) {
-    const start = params[startName] as number | undefined;
-    const end = params[endName] as number | undefined;
+    const start = params[startName] as number | bigint | undefined;
+    const end = params[endName] as number | bigint | undefined;
     if (start === undefined && end === undefined) continue;
     // The page: a missing end is now, a missing start is 0; both ends are included.
     const from = start ?? 0;

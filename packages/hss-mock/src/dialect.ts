@@ -1,7 +1,12 @@
 import { verifySignature } from '@scanapis/huawei-signer';
 import type { Dialect, MockReply, MockRequest } from '@scanapis/mock-kit';
 import type { Violation } from '@scanapis/spec-tools';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './credentials.js';
+import {
+  TEST_ACCESS_KEY,
+  TEST_SECRET_KEY,
+  TEST_TEMPORARY_CREDENTIALS,
+  type TemporaryCredentials,
+} from './credentials.js';
 
 export { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './credentials.js';
 
@@ -14,6 +19,8 @@ const IAM = 'Incorrect IAM authentication information';
 export const MESSAGES = {
   noCredentials: `${IAM}: x-auth-token not found`,
   unknownToken: `${IAM}: decrypt token fail`,
+  /** Best guess: the gateway's words for a token it cannot decrypt, for an `X-Security-Token` it does not know. */
+  unknownSecurityToken: `${IAM}: decrypt token fail`,
   badSignature: `${IAM}: verify aksk signature fail`,
   staleDate: `${IAM}: verify aksk signature fail, X-Sdk-Date must be within 15 minutes of the server time`,
   unknownAccessKey: (ak: string) => `${IAM}: Get secretKey failed,ak:${ak},err:ak not exist`,
@@ -22,6 +29,30 @@ export const MESSAGES = {
   invalidParam: (detail: string) => `invalid param error: ${detail}`,
   internal: 'Query host extend info error',
 } as const;
+
+/**
+ * The API gateway's code and words for the statuses it decides itself (Huawei's "API Gateway ›
+ * Error Codes" table: `APIG.0201` for request errors, `APIG.0308` for throttling; the
+ * `APIGW.` prefix as the shared gateway answers). 408 and 417 have no row there: they take
+ * APIG.0201's "API request error." (a best guess), and 431 takes the table's "Request headers
+ * too large." row, which the gateway sends as 494.
+ */
+export const GATEWAY_STATUS: Readonly<Record<number, { code: string; message: string }>> = {
+  400: { code: 'APIGW.0201', message: 'API request error.' },
+  401: { code: 'APIGW.0301', message: MESSAGES.noCredentials },
+  403: { code: 'APIGW.0302', message: 'The IAM user is not authorized to access the API.' },
+  404: { code: 'APIGW.0101', message: MESSAGES.noSuchApi },
+  405: { code: 'APIGW.0101', message: MESSAGES.noSuchApi },
+  408: { code: 'APIGW.0201', message: 'API request error.' },
+  413: { code: 'APIGW.0201', message: 'Request entity too large.' },
+  414: { code: 'APIGW.0201', message: 'Request URI too large.' },
+  417: { code: 'APIGW.0201', message: 'API request error.' },
+  429: { code: 'APIGW.0308', message: 'The throttling threshold has been reached.' },
+  431: { code: 'APIGW.0201', message: 'Request headers too large.' },
+  502: { code: 'APIGW.0201', message: 'Backend unavailable.' },
+  503: { code: 'APIGW.0201', message: 'Backend unavailable.' },
+  504: { code: 'APIGW.0201', message: 'Backend timeout.' },
+};
 
 /** The request id the mock reports for a request: 32 hex digits, like the gateway's. */
 export function requestIdOf(req: MockRequest): string {
@@ -61,6 +92,18 @@ export interface HssDialectOptions {
    * it, any non-empty token is accepted (the static mock: it cannot decrypt real IAM tokens).
    */
   tokens?: readonly string[];
+  /**
+   * Temporary AK/SK: access key → secret key and the security token its requests must send in
+   * `X-Security-Token`. Defaults to the public test triple.
+   */
+  temporary?: TemporaryCredentials;
+  /**
+   * Accept any well-formed AK/SK signature (a parseable `SDK-HMAC-SHA256` Authorization over the
+   * required signed headers, a fresh X-Sdk-Date) whatever its access key, and any security
+   * token — the static mock, as Prism accepts any well-formed credential. Known access keys are
+   * still verified.
+   */
+  anyWellFormed?: boolean;
 }
 
 /**
@@ -74,7 +117,9 @@ export interface HssDialectOptions {
  */
 export function createHssDialect(options: HssDialectOptions = {}): Dialect {
   const secrets = new Map(Object.entries(options.credentials ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY }));
+  const temporary = new Map(Object.entries(options.temporary ?? TEST_TEMPORARY_CREDENTIALS));
   const tokens = options.tokens ? new Set(options.tokens) : undefined;
+  const secretOf = (ak: string) => secrets.get(ak) ?? temporary.get(ak)?.secretKey;
 
   return {
     async authenticate(req) {
@@ -93,14 +138,29 @@ export function createHssDialect(options: HssDialectOptions = {}): Dialect {
         { method: req.method, url: req.url, headers: req.headers },
         (ak) => {
           asked = ak;
-          return secrets.get(ak);
+          return secretOf(ak);
         },
         { maxSkewMs: MAX_SKEW_MS },
       );
-      if (reason === undefined) return undefined;
+      const known = asked !== undefined && secretOf(asked) !== undefined;
+      if (options.anyWellFormed && !known && reason?.startsWith('unknown access key')) return undefined;
+      if (reason === undefined) {
+        const securityToken = header(req, 'x-security-token');
+        const temp = temporary.get(asked as string);
+        // Temporary keys exist only with their security token; a permanent key sends none.
+        if (temp && securityToken === undefined)
+          return gatewayError(
+            req,
+            401,
+            'APIGW.0301',
+            MESSAGES.unknownAccessKey(printableAccessKey(asked as string)),
+          );
+        if (securityToken !== undefined && securityToken !== temp?.securityToken && !options.anyWellFormed)
+          return gatewayError(req, 401, 'APIGW.0301', MESSAGES.unknownSecurityToken);
+        return undefined;
+      }
       let message: string;
-      if (asked !== undefined && !secrets.has(asked))
-        message = MESSAGES.unknownAccessKey(printableAccessKey(asked));
+      if (asked !== undefined && !known) message = MESSAGES.unknownAccessKey(printableAccessKey(asked));
       else if (STALE_DATE.test(reason)) message = MESSAGES.staleDate;
       else if (reason.startsWith('signature mismatch')) message = MESSAGES.badSignature;
       else message = MESSAGES.malformed(reason);
@@ -118,6 +178,15 @@ export function createHssDialect(options: HssDialectOptions = {}): Dialect {
     notFound: (req) => gatewayError(req, 404, 'APIGW.0101', MESSAGES.noSuchApi),
     methodNotAllowed: (req) => gatewayError(req, 404, 'APIGW.0101', MESSAGES.noSuchApi),
     internalError: () => serviceError(500, 'HSS.0041', MESSAGES.internal),
+
+    statusError(status, req, message) {
+      const known = GATEWAY_STATUS[status];
+      if (!known)
+        return status >= 500
+          ? { ...serviceError(500, 'HSS.0041', MESSAGES.internal), status }
+          : gatewayError(req, status, 'APIGW.0201', message ?? 'API request error.');
+      return gatewayError(req, status, known.code, message ? `${known.message} ${message}` : known.message);
+    },
 
     commonHeaders: (req) => ({ 'x-request-id': requestIdOf(req) }),
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   cachedBy,
   createMockFetch as createDefinedMockFetch,
+  type EdgeTimeouts,
   type InProcessMock,
   type InProcessOptions,
   type MockDefinition,
@@ -14,6 +15,7 @@ import {
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
+  TEST_TEMPORARY_CREDENTIALS,
   TEST_TOKEN,
 } from './credentials.js';
 import { generateImages } from './data.js';
@@ -33,7 +35,12 @@ export {
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
+  TEST_SECURITY_TOKEN,
+  TEST_TEMPORARY_ACCESS_KEY,
+  TEST_TEMPORARY_CREDENTIALS,
+  TEST_TEMPORARY_SECRET_KEY,
   TEST_TOKEN,
+  type TemporaryCredentials,
   testCredentials,
 } from './credentials.js';
 export {
@@ -57,7 +64,14 @@ export {
   SEVERITY_LEVELS,
   type SeverityLevel,
 } from './data.js';
-export { createHssDialect, type HssDialectOptions, hssDialect, MAX_SKEW_MS, MESSAGES } from './dialect.js';
+export {
+  createHssDialect,
+  GATEWAY_STATUS,
+  type HssDialectOptions,
+  hssDialect,
+  MAX_SKEW_MS,
+  MESSAGES,
+} from './dialect.js';
 
 /** The bundled HSS spec this mock serves. */
 // The build copies the bundled spec into dist/: the package serves it from its own files.
@@ -77,16 +91,24 @@ export interface StartMockOptions {
   size?: number;
   /**
    * Prism's static examples (the page's example for every valid request, `Prefer: code=<status>`
-   * for the others) instead of the behavioural mock; any non-empty `X-Auth-Token` is accepted
-   * unless `credentials.tokens` is given.
+   * for the others) instead of the behavioural mock. Any well-formed credential is accepted, as
+   * Prism does: any non-empty `X-Auth-Token` (unless `credentials.tokens` is given), any
+   * well-formed AK/SK signature with a fresh X-Sdk-Date (known access keys are still verified).
    */
   static?: boolean;
+  /**
+   * An unknown query parameter is HSS's 400 naming it and listing the operation's parameters;
+   * without it, ignored (as HSS does) and named in `x-scanapis-warning`.
+   */
+  strict?: boolean;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
   /** Tokens, AK/SK pairs and the project accepted; each defaults to the public test value. */
   credentials?: HssMockCredentials;
 }
 
 /** What `createMockFetch` and `createHandlers` take: `startMock`'s options but where to listen, plus base URLs. */
-export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host'> & InProcessOptions;
+export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host' | 'timeouts'> & InProcessOptions;
 
 /** One dataset per seed and size in a process: instances share the records, never state. */
 const imagesFor = cachedBy((seed: number | undefined, size: number | undefined) =>
@@ -94,22 +116,30 @@ const imagesFor = cachedBy((seed: number | undefined, size: number | undefined) 
 );
 
 /** The HSS mock, once, for every transport (server, in-process fetch, MSW handlers). */
-export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host'>> = {
+export const definition: MockDefinition<Omit<StartMockOptions, 'port' | 'host' | 'timeouts' | 'strict'>> = {
   name: '@scanapis/hss-mock',
   specFile,
   create(options) {
     const credentials = options.credentials ?? {};
     const accessKeys = credentials.accessKeys ?? { [TEST_ACCESS_KEY]: TEST_SECRET_KEY };
+    const temporary = credentials.temporary ?? TEST_TEMPORARY_CREDENTIALS;
     if (options.static) {
+      // Any well-formed credential, as Prism accepts (known access keys are still verified).
       return {
         dialect: createHssDialect({
           credentials: accessKeys,
+          temporary,
+          anyWellFormed: true,
           ...(credentials.tokens ? { tokens: credentials.tokens } : {}),
         }),
       };
     }
     return {
-      dialect: createHssDialect({ credentials: accessKeys, tokens: credentials.tokens ?? [TEST_TOKEN] }),
+      dialect: createHssDialect({
+        credentials: accessKeys,
+        temporary,
+        tokens: credentials.tokens ?? [TEST_TOKEN],
+      }),
       handler: listImagesHandler(imagesFor(options.seed, options.size), {
         projectId: credentials.projectId ?? TEST_PROJECT_ID,
       }),

@@ -1,4 +1,4 @@
-import { contractSuite } from '@scanapis/contract-kit';
+import { contractSuite, staticModeSuite } from '@scanapis/contract-kit';
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningMock, specFile, startMock } from '../src/index.js';
 
@@ -23,4 +23,13 @@ contractSuite({
       '401': { auth: false },
     },
   },
+});
+
+// Shared with every static mock: any well-formed credential, and Prefer asking for what is not declared.
+staticModeSuite({
+  specFile,
+  baseUrl: () => mock.url,
+  auth: { 'X-Auth-Token': 'any-non-empty-token' },
+  wellFormedAuth: { 'X-Auth-Token': 'MIIZ-a-token-the-mock-never-saw' },
+  commonHeaders: ['x-request-id'],
 });

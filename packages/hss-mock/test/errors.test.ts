@@ -8,6 +8,9 @@ import {
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
+  TEST_SECURITY_TOKEN,
+  TEST_TEMPORARY_ACCESS_KEY,
+  TEST_TEMPORARY_SECRET_KEY,
   TEST_TOKEN,
 } from '../src/index.js';
 
@@ -15,6 +18,12 @@ const PROJECT = TEST_PROJECT_ID;
 const TOKEN = TEST_TOKEN;
 const MINUTE = 60_000;
 const testKeys: AkSkCredentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
+/** The documented temporary triple: AK, SK and the security token. */
+const temporaryKeys: AkSkCredentials = {
+  accessKey: TEST_TEMPORARY_ACCESS_KEY,
+  secretKey: TEST_TEMPORARY_SECRET_KEY,
+  securityToken: TEST_SECURITY_TOKEN,
+};
 
 interface Given {
   query?: string;
@@ -108,6 +117,31 @@ const cases: Array<[string, { given: Given; want: Want }]> = [
     'an unknown X-Auth-Token next to a valid signature: the token is what counts',
     {
       given: { sign: testKeys, headers: { 'X-Auth-Token': 'not-the-test-token' } },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail'),
+    },
+  ],
+  [
+    'temporary AK/SK with an unknown X-Security-Token',
+    {
+      given: { sign: { ...temporaryKeys, securityToken: 'not-the-test-security-token' } },
+      want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail'),
+    },
+  ],
+  [
+    'temporary AK/SK without its X-Security-Token',
+    {
+      given: { sign: { accessKey: TEST_TEMPORARY_ACCESS_KEY, secretKey: TEST_TEMPORARY_SECRET_KEY } },
+      want: gateway(
+        401,
+        'APIGW.0301',
+        `Incorrect IAM authentication information: Get secretKey failed,ak:${TEST_TEMPORARY_ACCESS_KEY},err:ak not exist`,
+      ),
+    },
+  ],
+  [
+    'a permanent AK/SK with an X-Security-Token',
+    {
+      given: { sign: { ...testKeys, securityToken: TEST_SECURITY_TOKEN } },
       want: gateway(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail'),
     },
   ],
@@ -334,10 +368,7 @@ describe('HSS mock: what it accepts', () => {
         sign: testKeys,
       },
     ],
-    [
-      'temporary AK/SK with X-Security-Token',
-      { sign: { ...testKeys, securityToken: 'temporary-security-token' } },
-    ],
+    ['the documented temporary AK/SK with its X-Security-Token', { sign: temporaryKeys }],
     ['an X-Sdk-Date 10 minutes old', { sign: { ...testKeys, at: new Date(Date.now() - 10 * MINUTE) } }],
     [
       'every start equal to its end',
@@ -396,6 +427,14 @@ describe('HSS static mock (static: true): the page’s examples', () => {
   it.each([
     ['any non-empty X-Auth-Token', { headers: { 'X-Auth-Token': 'MIIZ-any-token' } }],
     ['an AK/SK signature with the test keys', { sign: testKeys }],
+    [
+      'any well-formed AK/SK signature (an access key it does not know)',
+      { sign: { accessKey: 'ANYAK123', secretKey: 'any-secret' } },
+    ],
+    [
+      'any security token with a well-formed signature',
+      { sign: { accessKey: 'ANYAK123', secretKey: 'x', securityToken: 'any-token' } },
+    ],
   ] as Array<[string, Given]>)('%s → 200 with the page example (total_num 3)', async (_, given) => {
     const res = await send({ anonymous: true, ...given, baseUrl: mock.url });
     expect(res.status, res.text).toBe(200);
@@ -411,6 +450,41 @@ describe('HSS static mock (static: true): the page’s examples', () => {
       error_msg: 'Incorrect IAM authentication information: decrypt token fail',
       request_id: res.requestId,
     });
+  });
+
+  it.each([
+    [
+      'a signature with a known access key and the wrong secret is still refused',
+      { sign: { accessKey: TEST_ACCESS_KEY, secretKey: 'wrong' } },
+      'Incorrect IAM authentication information: verify aksk signature fail',
+    ],
+    [
+      'a malformed Authorization is refused',
+      { anonymous: true, headers: { Authorization: 'SDK-HMAC-SHA256 nonsense' } },
+      undefined,
+    ],
+  ] as Array<[string, Given, string | undefined]>)('%s', async (_, given, message) => {
+    const res = await send({ ...given, baseUrl: mock.url });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error_code: 'APIGW.0301', ...(message ? { error_msg: message } : {}) });
+  });
+
+  it.each([
+    [
+      'Prefer: code=418 (not declared)',
+      'code=418',
+      'invalid param error: Prefer asks for code=418, which ListRegistryImages does not declare; it declares 200, 400, 401, 403, 404, 429, 500',
+    ],
+    [
+      'Prefer: example=nope (no such example)',
+      'example=nope',
+      'invalid param error: Prefer asks for example="nope", which the 200 answer of ListRegistryImages does not have; its examples are PageExample',
+    ],
+  ])('%s → HSS 400 saying what is declared', async (_, prefer, message) => {
+    const res = await send({ baseUrl: mock.url, headers: { Prefer: prefer } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error_code: 'HSS.0001', error_msg: message });
+    expect(res.requestId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('no credentials → 401, as in the behavioural mock', async () => {

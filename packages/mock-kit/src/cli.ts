@@ -13,6 +13,8 @@ export interface CliStartOptions {
   static?: boolean;
   /** `--rate-limit`: requests per window per key (APIs with a rate limit). */
   rateLimit?: number;
+  /** `--strict`: an unknown query parameter is the vendor's 400 instead of a warning header. */
+  strict?: boolean;
 }
 
 export interface CliSpec {
@@ -27,13 +29,15 @@ export interface CliSpec {
 
 const usage = (spec: CliSpec) =>
   [
-    `Usage: ${spec.name} [--port <n>] [--host <address>] [--seed <n>] [--size <n>] [--static] [--rate-limit <n>]`,
+    `Usage: ${spec.name} [--port <n>] [--host <address>] [--seed <n>] [--size <n>] [--static] [--rate-limit <n>] [--strict]`,
     `  --port        port to listen on (default ${spec.defaultPort}; 0 picks a free one)`,
     '  --host        address to bind (default 127.0.0.1)',
     '  --seed        seed of the generated dataset (same seed, same data on every machine)',
     '  --size        number of records in the dataset',
     "  --static      answer with the spec's examples (Prism) instead of the behavioural mock",
     '  --rate-limit  requests allowed per window per key, where the API has a rate limit',
+    "  --strict      an unknown query parameter is the vendor's 400 (default: ignored, named in x-scanapis-warning)",
+    '  SIGTERM / SIGINT finish the requests in flight (5 s at most), then exit 0',
     ...(spec.notes ?? []),
   ].join('\n');
 
@@ -58,6 +62,7 @@ export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): P
         size: { type: 'string' },
         static: { type: 'boolean' },
         'rate-limit': { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -69,6 +74,8 @@ export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): P
     const seed = integer('seed', values.seed, 0, 2 ** 32 - 1);
     const size = integer('size', values.size, 0, 1_000_000);
     const rateLimit = integer('rate-limit', values['rate-limit'], 1, 1_000_000_000);
+    if (values.host !== undefined && values.host.trim() === '')
+      throw new Error('--host must not be empty (an empty host would bind every interface)');
     options = {
       port: integer('port', values.port, 0, 65535) ?? spec.defaultPort,
       host: values.host ?? '127.0.0.1',
@@ -76,6 +83,7 @@ export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): P
       ...(size !== undefined ? { size } : {}),
       ...(values.static ? { static: true } : {}),
       ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(values.strict ? { strict: true } : {}),
     };
   } catch (error) {
     const e = error as Error & { code?: string };
@@ -98,9 +106,28 @@ export async function runMockCli(spec: CliSpec, argv = process.argv.slice(2)): P
     return;
   }
   console.log(`${spec.name} listening on ${mock.url}`);
-  const stop = () => {
-    mock.close().finally(() => process.exit(0));
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal while the first drains ends the process at once.
+    if (stopping) process.exit(1);
+    stopping = true;
+    const started = Date.now();
+    mock.close(graceMs).then(
+      () => {
+        console.log(
+          `${spec.name}: ${signal}, stopped after ${Date.now() - started} ms (requests in flight answered)`,
+        );
+        process.exit(0);
+      },
+      (error: Error) => {
+        console.error(`${spec.name}: ${signal}, could not close cleanly: ${error.message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
+
+/** How long a signalled bin lets requests in flight finish. */
+const graceMs = 5_000;

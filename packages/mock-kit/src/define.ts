@@ -1,6 +1,7 @@
 import { type BaseUrls, baseUrlsOf } from './base-urls.js';
 import type { Faults } from './faults.js';
 import { createPipelineFetch } from './fetch.js';
+import type { EdgeTimeouts } from './http-edges.js';
 import { createMockPipeline, type MockPipeline } from './pipeline.js';
 import { type RunningMock, startMockServer } from './server.js';
 import type { Dialect, Handler } from './types.js';
@@ -29,16 +30,28 @@ export interface MockDefinition<O, E extends object = object> {
   create(options: O): MockParts<E>;
 }
 
+/** What every transport takes besides the API's own options. */
+export interface ModeOptions {
+  /**
+   * An unknown query parameter is the vendor's 400 naming it and listing the parameters the
+   * operation takes; without it, the parameter is ignored (as the vendors do) and named in an
+   * `x-scanapis-warning` header.
+   */
+  strict?: boolean;
+}
+
 /** Where the server listens. */
-export interface ListenOptions {
+export interface ListenOptions extends ModeOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
+  /** How long a client may take to send its headers / its request before the 408 (tests). */
+  timeouts?: EdgeTimeouts;
 }
 
 /** What only the in-process transports take. */
-export interface InProcessOptions {
+export interface InProcessOptions extends ModeOptions {
   /** Base URL(s) answered besides the spec's production servers (e.g. `http://gecko.test`). */
   baseUrl?: string | readonly string[];
   /** Answer the spec's production base URLs too (default true); false: only `baseUrl`. */
@@ -62,11 +75,15 @@ export function createInProcessMock<O, E extends object>(
   definition: MockDefinition<O, E>,
   options: (O & InProcessOptions) | undefined,
 ): InProcessMock & E & { pipeline: MockPipeline; bases: BaseUrls } {
-  const { baseUrl, productionBaseUrls = true, ...rest } = options ?? ({} as O & InProcessOptions);
+  const { baseUrl, productionBaseUrls = true, strict, ...rest } = options ?? ({} as O & InProcessOptions);
   const extra = baseUrl === undefined ? [] : typeof baseUrl === 'string' ? [baseUrl] : [...baseUrl];
   const bases = baseUrlsOf(definition.specFile, extra, { production: productionBaseUrls });
   const { extras, ...parts } = definition.create(rest as O);
-  const pipeline = createMockPipeline({ specFile: definition.specFile, ...parts });
+  const pipeline = createMockPipeline({
+    specFile: definition.specFile,
+    ...parts,
+    ...(strict !== undefined ? { strict } : {}),
+  });
   return {
     ...(extras as E),
     fetch: createPipelineFetch(pipeline, bases, `${definition.name} fetch`),
@@ -83,13 +100,15 @@ export async function startDefinedMock<O, E extends object>(
   definition: MockDefinition<O, E>,
   options: (O & ListenOptions) | undefined,
 ): Promise<RunningMock & E> {
-  const { port, host, ...rest } = options ?? ({} as O & ListenOptions);
+  const { port, host, strict, timeouts, ...rest } = options ?? ({} as O & ListenOptions);
   const { extras, ...parts } = definition.create(rest as O);
   const mock = await startMockServer({
     specFile: definition.specFile,
     ...parts,
     ...(port !== undefined ? { port } : {}),
     ...(host !== undefined ? { host } : {}),
+    ...(strict !== undefined ? { strict } : {}),
+    ...(timeouts !== undefined ? { timeouts } : {}),
   });
   return Object.assign(mock, extras);
 }

@@ -8,6 +8,7 @@ export {
   type ListenOptions,
   type MockDefinition,
   type MockParts,
+  type ModeOptions,
   startDefinedMock,
 } from './define.js';
 export { exampleReply } from './examples.js';
@@ -22,18 +23,26 @@ export {
   validateFault,
 } from './faults.js';
 export { connectionReset, createPipelineFetch } from './fetch.js';
+export { type EdgeTimeouts, edgeReply, edgeRequest } from './http-edges.js';
 export {
   CONTROL_PREFIX,
   createMockPipeline,
   encodeReply,
   type MockPipeline,
   type MockPipelineOptions,
-  mergeHeaders,
   type PipelineOutcome,
   type PipelineRequest,
+  WARNING_HEADER,
 } from './pipeline.js';
-export { createPrismHandler, parsePrefer } from './prism.js';
+export { createPrismHandler, parsePrefer, preferProblem } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';
-export { type MockServerOptions, type RunningMock, startMockServer, waitUntilAnswering } from './server.js';
+export { headerValue, isBodyless, mergeHeaders, toWire, type WireReply } from './reply.js';
+export {
+  DEFAULT_GRACE_MS,
+  type MockServerOptions,
+  type RunningMock,
+  startMockServer,
+  waitUntilAnswering,
+} from './server.js';
 export type { Dialect, Handler, MockReply, MockRequest } from './types.js';

@@ -18,11 +18,16 @@ import {
   SESSION_HEADER,
   validateFault,
 } from './faults.js';
+import { edgeReply } from './http-edges.js';
 import { createPrismHandler } from './prism.js';
+import { headerValue, mergeHeaders, toWire } from './reply.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
 /** The prefix of the mock's own control paths; no vendor API has it. */
 export const CONTROL_PREFIX = '/__scanapis/';
+
+/** The header that names the query parameters a non-strict mock ignored. */
+export const WARNING_HEADER = 'x-scanapis-warning';
 
 /** A request as any transport hands it to the pipeline. */
 export interface PipelineRequest {
@@ -35,6 +40,8 @@ export interface PipelineRequest {
   body?: string | (() => Promise<string>);
   /** Aborts a fault's delay; the pipeline then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Ends a fault's delay early and answers at once (a server shutting down). */
+  hurry?: AbortSignal;
 }
 
 /**
@@ -60,6 +67,12 @@ export interface MockPipelineOptions {
   onViolation?: (problems: string[], req: MockRequest) => void;
   /** Called on `POST /__scanapis/reset` and `reset()` (a behavioural mock clears its counters). */
   onReset?: () => void;
+  /**
+   * Strict mode for test authors: a query parameter the operation does not take is the vendor's
+   * 400 naming it and listing the parameters it takes. Without it (the default) the vendors'
+   * behaviour — the parameter is ignored — plus an `x-scanapis-warning` header naming it.
+   */
+  strict?: boolean;
 }
 
 /** One mock instance: its own faults, its own behaviour state, any number of transports on top. */
@@ -72,22 +85,13 @@ export interface MockPipeline {
   reset(): void;
 }
 
-/** Merges header objects by lower-cased name (later wins), as HTTP compares names. */
-export function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const source of sources) for (const [k, v] of Object.entries(source ?? {})) out[k.toLowerCase()] = v;
-  return out;
-}
-
-/** Encodes a reply: JSON unless the body is a string; `content-type` set when there is a body. */
+/**
+ * Encodes a reply: JSON unless the body is a string, `content-type` set when there is a body,
+ * nothing of a body for a bodyless status (the one rule every transport follows: `toWire`).
+ */
 export function encodeReply(reply: MockReply, common: Record<string, string> = {}): PipelineOutcome {
-  const isText = typeof reply.body === 'string';
-  const body = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
-  const headers = mergeHeaders(common, reply.headers);
-  if (body && !('content-type' in headers)) {
-    headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
-  }
-  return { kind: 'reply', status: reply.status, headers, body };
+  const wire = toWire(reply, common);
+  return { kind: 'reply', status: wire.status, headers: wire.headers, body: wire.payload };
 }
 
 /** What a spec costs to prepare (parse, compile validators), paid once per spec file per process. */
@@ -97,25 +101,36 @@ interface Compiled {
   validators: Map<Operation, ReturnType<typeof createRequestValidator>>;
 }
 const compiled = new Map<string, Compiled>();
-function compile(specFile: string): Compiled {
-  let c = compiled.get(specFile);
+function compile(specFile: string, strict: boolean): Compiled {
+  const key = `${strict ? 'strict' : 'lenient'}:${specFile}`;
+  let c = compiled.get(key);
   if (!c) {
     const ajv = createAjv();
     const operations = listOperations(loadSpec(specFile));
-    const validators = new Map(operations.map((op) => [op, createRequestValidator(ajv, op)] as const));
+    const validators = new Map(
+      operations.map((op) => [op, createRequestValidator(ajv, op, { strict })] as const),
+    );
     c = { ajv, operations, validators };
-    compiled.set(specFile, c);
+    compiled.set(key, c);
   }
   return c;
 }
 
-const prismHandlers = new Map<string, Promise<Handler>>();
-/** Prism's static handler for a spec, built on first use and shared (it holds no state). */
-function prismHandler(specFile: string): Promise<Handler> {
-  let h = prismHandlers.get(specFile);
+const prismHandlers = new WeakMap<Dialect, Map<string, Promise<Handler>>>();
+/**
+ * Prism's static handler for a spec, built on first use and shared per dialect (it holds no
+ * state; the dialect words its refusals of what `Prefer` asks for).
+ */
+function prismHandler(specFile: string, dialect: Dialect): Promise<Handler> {
+  let bySpec = prismHandlers.get(dialect);
+  if (!bySpec) {
+    bySpec = new Map();
+    prismHandlers.set(dialect, bySpec);
+  }
+  let h = bySpec.get(specFile);
   if (!h) {
-    h = createPrismHandler(specFile);
-    prismHandlers.set(specFile, h);
+    h = createPrismHandler(specFile, { dialect });
+    bySpec.set(specFile, h);
   }
   return h;
 }
@@ -124,19 +139,25 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Waits `ms`; rejects with the signal's reason if it aborts first. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`; rejects with the signal's reason if it aborts first, resolves early on `hurry`. */
+function sleep(ms: number, signal?: AbortSignal, hurry?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
+    if (hurry?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      hurry?.removeEventListener('abort', done);
+      resolve();
+    };
     const onAbort = () => {
       clearTimeout(timer);
+      hurry?.removeEventListener('abort', done);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    hurry?.addEventListener('abort', done, { once: true });
   });
 }
 
@@ -151,9 +172,10 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
  * the control paths. Synchronous to create; Prism (the static mock) is loaded on first use.
  */
 export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
-  const { ajv, operations, validators } = compile(options.specFile);
+  const { ajv, operations, validators } = compile(options.specFile, options.strict ?? false);
   const { dialect } = options;
-  const handler: Handler = options.handler ?? (async (req) => (await prismHandler(options.specFile))(req));
+  const handler: Handler =
+    options.handler ?? (async (req) => (await prismHandler(options.specFile, dialect))(req));
   const validateResponses = options.validateResponses ?? true;
   const onViolation =
     options.onViolation ??
@@ -170,11 +192,12 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
   async function answer(req: MockRequest, operation: Operation): Promise<MockReply> {
     const denied = await dialect.authenticate(req);
     if (denied) return denied;
-    const { violations, params } = validators.get(operation)!({
+    const { violations, params, warnings } = validators.get(operation)!({
       query: req.url.searchParams,
       headers: req.headers,
       pathParams: req.pathParams,
     });
+    if (warnings.length > 0) req.warnings = warnings;
     if (violations.length > 0) return dialect.badRequest(violations, req);
     req.params = params;
     const reply = await handler(req);
@@ -233,9 +256,6 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
   async function handle(request: PipelineRequest): Promise<PipelineOutcome> {
     const url = new URL(request.url, 'http://mock');
     if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url);
-    const header = first(request.headers[FAULT_HEADER]);
-    const asked = header === undefined ? undefined : parseFaultHeader(header);
-    if (typeof asked === 'string') return json(400, { error: asked });
     const req: MockRequest = {
       method: request.method,
       url: new URL(`${url.pathname}${url.search}`, 'http://mock'),
@@ -244,6 +264,11 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
       pathParams: {},
       params: {},
     };
+    const header = first(request.headers[FAULT_HEADER]);
+    const asked = header === undefined ? undefined : parseFaultHeader(header);
+    // A malformed fault header is the vendor's 400, in its words and with its common headers.
+    if (typeof asked === 'string')
+      return encodeReply(edgeReply(dialect, 400, asked, req), dialect.commonHeaders?.(req));
     let reply: MockReply;
     try {
       const match = matchOperation(operations, req.method, req.url.pathname);
@@ -254,16 +279,23 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
         req.pathParams = match.pathParams;
         // Only an answer the fault replaces uses it up: routing errors above never take one.
         const fault: ArmedFault | undefined = asked ?? faults.take(first(request.headers[SESSION_HEADER]));
-        if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
+        if (fault?.delayMs) await sleep(fault.delayMs, request.signal, request.hurry);
         if (fault?.drop) return { kind: 'drop' };
         reply = fault?.status
-          ? (exampleReply(match.operation, fault.status) ?? {
+          ? (exampleReply(match.operation, fault.status) ??
+            dialect.statusError?.(fault.status, req) ?? {
               ...dialect.internalError(req),
               status: fault.status,
             })
           : await answer(req, match.operation);
       }
       if (dialect.finish) reply = dialect.finish(reply, req);
+      if (req.warnings?.length) {
+        reply = {
+          ...reply,
+          headers: { ...reply.headers, [WARNING_HEADER]: headerValue(req.warnings.join('; ')) },
+        };
+      }
     } catch (error) {
       if (request.signal?.aborted && error === request.signal.reason) throw error;
       process.emitWarning(`mock failed on ${req.method} ${req.url.pathname}: ${(error as Error).message}`);

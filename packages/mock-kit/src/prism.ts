@@ -1,7 +1,7 @@
 import { loadSpec } from '@scanapis/spec-tools';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createClientFromOperations } from '@stoplight/prism-http/dist/client.js';
-import type { Handler, MockReply, MockRequest } from './types.js';
+import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
 const noop = () => {};
 /** Prism logs through pino; its logs are slow and noisy, so the mock gives it a silent logger. */
@@ -19,16 +19,46 @@ const silentLogger = {
   },
 };
 
-/** `Prefer: code=429, example=badKey` → Prism's per-request mock config. */
-export function parsePrefer(header: string | string[] | undefined): { code?: number; exampleKey?: string } {
-  const out: { code?: number; exampleKey?: string } = {};
+/**
+ * `Prefer: code=429, example=badKey` → Prism's per-request mock config. A `code=` that is not a
+ * three-digit status is kept as `badCode`, so the mock can say so instead of ignoring it.
+ */
+export function parsePrefer(header: string | string[] | undefined): {
+  code?: number;
+  exampleKey?: string;
+  badCode?: string;
+} {
+  const out: { code?: number; exampleKey?: string; badCode?: string } = {};
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   for (const part of value.split(/[,;]/)) {
     const [k, v] = part.split('=').map((s) => s.trim());
     if (k === 'code' && v && /^\d{3}$/.test(v)) out.code = Number(v);
+    else if (k === 'code') out.badCode = (v ?? '').slice(0, 50);
     if (k === 'example' && v) out.exampleKey = v;
   }
   return out;
+}
+
+/**
+ * Why Prism cannot answer what `Prefer` asks for, in words that say what is declared: a status
+ * the operation does not declare, or an example key its answer does not have. Undefined when it can.
+ */
+export function preferProblem(req: MockRequest, prefer: ReturnType<typeof parsePrefer>): string | undefined {
+  const op = req.operation;
+  if (!op) return undefined;
+  const declared = Object.keys(op.responses).filter((s) => /^\d{3}$/.test(s));
+  if (prefer.badCode !== undefined)
+    return `asks for code=${prefer.badCode}, which is not a status; ${op.operationId} declares ${declared.join(', ')}`;
+  if (prefer.code !== undefined && !declared.includes(String(prefer.code)))
+    return `asks for code=${prefer.code}, which ${op.operationId} does not declare; it declares ${declared.join(', ')}`;
+  if (prefer.exampleKey === undefined) return undefined;
+  const status = String(prefer.code ?? declared.find((s) => s.startsWith('2')) ?? declared[0]);
+  const keys = Object.keys(op.responses[status]?.content?.['application/json']?.examples ?? {});
+  if (keys.includes(prefer.exampleKey)) return undefined;
+  const key = JSON.stringify(prefer.exampleKey.slice(0, 100));
+  return keys.length
+    ? `asks for example=${key}, which the ${status} answer of ${op.operationId} does not have; its examples are ${keys.join(', ')}`
+    : `asks for example=${key}, but the ${status} answer of ${op.operationId} has no named examples`;
 }
 
 /**
@@ -42,7 +72,13 @@ const PRISM_HEADERS = { accept: 'application/json' };
  * Prism's static mock as a handler: the spec's own examples, chosen per status with
  * `Prefer: code=<status>` and per example with `Prefer: example=<key>`.
  */
-export async function createPrismHandler(specFile: string): Promise<Handler> {
+export async function createPrismHandler(
+  specFile: string,
+  options: {
+    /** Refuses what Prism cannot answer (`Prefer` asking for an undeclared status or example) with its 400. */
+    dialect?: Dialect;
+  } = {},
+): Promise<Handler> {
   const operations = await getHttpOperationsFromSpec(specFile);
   // Prism routes only requests on one of the spec's servers: speak to it as the first one.
   const server = loadSpec(specFile).servers?.[0];
@@ -61,6 +97,12 @@ export async function createPrismHandler(specFile: string): Promise<Handler> {
   } as never);
   return async (req: MockRequest): Promise<MockReply> => {
     const prefer = parsePrefer(req.headers.prefer);
+    const problem = preferProblem(req, prefer);
+    if (problem) {
+      const violation = { in: 'header' as const, name: 'Prefer', keyword: 'prefer', message: problem };
+      if (options.dialect) return options.dialect.badRequest([violation], req);
+      throw new Error(`Prefer ${problem}`);
+    }
     const out = await prism.request(
       `${base}${req.url.pathname}${req.url.search}`,
       { method: req.method.toLowerCase() as 'get', headers: PRISM_HEADERS },

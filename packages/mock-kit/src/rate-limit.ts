@@ -16,6 +16,14 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
       const resetAt = w.start + options.windowMs;
       return { allowed: w.count <= options.limit, remaining: Math.max(0, options.limit - w.count), resetAt };
     },
+    /** Where `key` stands without counting a request: its window's reset time (a fresh window's when none is open). */
+    peek(key: string): { remaining: number; resetAt: number } {
+      const t = now();
+      const w = windows.get(key);
+      if (!w || t >= w.start + options.windowMs)
+        return { remaining: options.limit, resetAt: t + options.windowMs };
+      return { remaining: Math.max(0, options.limit - w.count), resetAt: w.start + options.windowMs };
+    },
     reset: () => windows.clear(),
   };
 }

@@ -1,16 +1,29 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Faults } from './faults.js';
-import { CONTROL_PREFIX, createMockPipeline, type MockPipelineOptions, mergeHeaders } from './pipeline.js';
-import type { MockReply, MockRequest } from './types.js';
+import {
+  type EdgeTimeouts,
+  edgeRequest,
+  edgeServerOptions,
+  installEdges,
+  refuseRequest,
+} from './http-edges.js';
+import { createInflight } from './inflight.js';
+import { CONTROL_PREFIX, createMockPipeline, type MockPipelineOptions } from './pipeline.js';
+import { toWire } from './reply.js';
+import type { MockReply } from './types.js';
 
 export interface MockServerOptions extends MockPipelineOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Defaults to 127.0.0.1: the mock is not reachable from other machines unless asked. */
   host?: string;
+  /** How long a client may take to send its headers / its request (408 after). */
+  timeouts?: EdgeTimeouts;
 }
+
+/** How long `close()` lets requests in flight finish (ms). */
+export const DEFAULT_GRACE_MS = 5_000;
 
 export interface RunningMock {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -21,21 +34,18 @@ export interface RunningMock {
   faults: Faults;
   /** Clears this mock's faults and its behaviour's counters (as `POST /__scanapis/reset`). */
   reset(): void;
-  /** Stops accepting, drops open connections, resolves once closed. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish within `graceMs` (default 5 s; delayed
+   * faults answer at once), then drops what is left; resolves once closed.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
+/** Writes an encoded reply (the pipeline's, or one the HTTP layer decided). */
 function send(res: ServerResponse, reply: MockReply, common: Record<string, string>): void {
-  const isText = typeof reply.body === 'string';
-  const payload =
-    reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
-  const headers = mergeHeaders(common, reply.headers);
-  if (payload && !('content-type' in headers)) {
-    headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
-  }
-  headers['content-length'] = String(Buffer.byteLength(payload));
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+  const wire = toWire(reply, common);
+  res.writeHead(wire.status, wire.headers);
+  res.end(wire.payload);
 }
 
 async function readBody(incoming: IncomingMessage, limit = 65_536): Promise<string> {
@@ -51,10 +61,21 @@ async function readBody(incoming: IncomingMessage, limit = 65_536): Promise<stri
 
 /** Starts a mock server and resolves once it answers HTTP. */
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  if (host.trim() === '') throw new Error('host must not be empty (an empty host binds every interface)');
   const pipeline = createMockPipeline(options);
-  // Long query strings are a fuzzing staple: accept up to 256 KiB of request line and headers so
-  // they reach validation (and get the vendor's 400) instead of Node's bare 431.
-  const server = createServer({ maxHeaderSize: 256 * 1024 }, (incoming, res) => {
+  const { dialect } = options;
+  const inflight = createInflight();
+  // A shutdown ends every fault's delay early: the request is answered, not dropped.
+  const shutdown = new AbortController();
+  const server = createServer(edgeServerOptions(options.timeouts), (incoming, res) => {
+    inflight.track(res);
+    const refused = refuseRequest(incoming, dialect);
+    if (refused) {
+      incoming.resume();
+      send(res, refused.reply, dialect.commonHeaders?.(refused.req) ?? {});
+      return;
+    }
     // A client that goes away ends a fault's delay early.
     const gone = new AbortController();
     res.once('close', () => {
@@ -67,6 +88,7 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
         headers: incoming.headers,
         body: () => readBody(incoming),
         signal: gone.signal,
+        hurry: shutdown.signal,
       })
       .then(
         (outcome) => {
@@ -74,53 +96,20 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
           // so the socket stays usable.
           incoming.resume();
           if (outcome.kind === 'drop') res.socket?.destroy();
-          else send(res, outcome, {});
+          else {
+            res.writeHead(outcome.status, outcome.headers);
+            res.end(outcome.body);
+          }
         },
         () => {
-          if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
+          if (res.headersSent || res.destroyed) return;
+          const req = edgeRequest(incoming.method ?? 'GET', incoming.url, incoming.headers);
+          send(res, dialect.internalError(req), dialect.commonHeaders?.(req) ?? {});
         },
       );
   });
-  // Requests Node cannot parse (too large, malformed) still get the vendor's error format.
-  server.on('clientError', (error: Error & { code?: string }, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const req: MockRequest = {
-      method: 'GET',
-      url: new URL('http://mock/'),
-      headers: {},
-      requestId: randomUUID(),
-      pathParams: {},
-      params: {},
-    };
-    const reply = options.dialect.badRequest(
-      [
-        {
-          in: 'header',
-          name: 'request',
-          keyword: 'http',
-          message: tooLarge ? 'headers are too large' : 'is not valid HTTP',
-        },
-      ],
-      req,
-    );
-    const body = JSON.stringify(reply.body);
-    const status = tooLarge ? 431 : 400;
-    const headers = mergeHeaders(options.dialect.commonHeaders?.(req), reply.headers, {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-      connection: 'close',
-    });
-    socket.end(
-      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${Object.entries(
-        headers,
-      )
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('\r\n')}\r\n\r\n${body}`,
-    );
-  });
+  installEdges(server, dialect, inflight);
   server.keepAliveTimeout = 5_000;
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -128,21 +117,28 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
       resolve();
     });
   });
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = DEFAULT_GRACE_MS): Promise<void> => {
+    closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      shutdown.abort();
+      await inflight.drain(graceMs);
+      server.closeAllConnections();
+      await closed;
+    })();
+    return closing;
+  };
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  await waitUntilAnswering(`${url}${CONTROL_PREFIX}health`);
-  return {
-    url,
-    port,
-    host,
-    faults: pipeline.faults,
-    reset: pipeline.reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  try {
+    await waitUntilAnswering(`${url}${CONTROL_PREFIX}health`);
+  } catch (error) {
+    // Nothing is left listening when the mock cannot start.
+    await close(0);
+    throw error;
+  }
+  return { url, port, host, faults: pipeline.faults, reset: pipeline.reset, close };
 }
 
 /** Polls `url` until any HTTP answer comes back (10 s at most). */

@@ -12,6 +12,8 @@ export interface MockRequest {
   pathParams: Record<string, string>;
   /** Typed values of the parameters that were sent (set once the request validated). */
   params: ParsedParams;
+  /** What a non-strict mock let through but a test may want to know (unknown query parameters). */
+  warnings?: string[];
 }
 
 /** What the mock sends back. `body` is JSON-encoded unless it is a string. */
@@ -36,6 +38,14 @@ export interface Dialect {
   methodNotAllowed(req: MockRequest): MockReply;
   /** The mock itself failed: the vendor's 500. */
   internalError(req: MockRequest): MockReply;
+  /**
+   * The vendor's error for an HTTP status it decided without the operation's help — a fault for a
+   * status the spec has no example for (503, say), a request refused at the HTTP level (400 for
+   * an unparseable target, 408, 417, 431) — with the vendor's own code for that status.
+   * `message` says what went wrong, when there is more to say than the status. Without it the
+   * server falls back to `badRequest` with the status replaced.
+   */
+  statusError?(status: number, req: MockRequest, message?: string): MockReply;
   /** Headers every reply carries (a request id, say). */
   commonHeaders?(req: MockRequest): Record<string, string>;
   /**

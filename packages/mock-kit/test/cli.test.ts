@@ -43,8 +43,9 @@ describe('runMockCli', () => {
           '--static',
           '--rate-limit',
           '3',
+          '--strict',
         ],
-        want: { port: 0, host: '::1', seed: 7, size: 50, static: true, rateLimit: 3 },
+        want: { port: 0, host: '::1', seed: 7, size: 50, static: true, rateLimit: 3, strict: true },
       },
     ],
   ])('%s', async (_, { given, want }) => {
@@ -73,6 +74,13 @@ describe('runMockCli', () => {
       {
         given: ['--seed', 'abc'],
         want: 'x-mock: --seed must be an integer from 0 to 4294967295, got "abc" (see --help)',
+      },
+    ],
+    [
+      'an empty host (it would bind every interface)',
+      {
+        given: ['--host', ''],
+        want: 'x-mock: --host must not be empty (an empty host would bind every interface) (see --help)',
       },
     ],
   ])('refuses %s in one line, exit 2', async (_, { given, want }) => {

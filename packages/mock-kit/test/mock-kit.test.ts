@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dialect, parsePrefer, type RunningMock, startMockServer } from '../src/index.js';
+import { type Dialect, parsePrefer, type RunningMock, startMockServer, toWire } from '../src/index.js';
 
 const specFile = fileURLToPath(new URL('../../spec-tools/test/fixtures/tiny.json', import.meta.url));
 
@@ -126,7 +126,10 @@ describe('parsePrefer', () => {
   it.each([
     ['code', { given: 'code=429', want: { code: 429 } }],
     ['code and example', { given: 'code=401, example=badKey', want: { code: 401, exampleKey: 'badKey' } }],
-    ['nonsense', { given: 'code=abc; dynamic=true', want: {} }],
+    [
+      'a code that is no status is kept to be refused',
+      { given: 'code=abc; dynamic=true', want: { badCode: 'abc' } },
+    ],
     ['absent', { given: undefined, want: {} }],
   ])('%s', (_, { given, want }) => {
     expect(parsePrefer(given)).toEqual(want);
@@ -231,5 +234,65 @@ describe('requests Node cannot parse still get the dialect’s error', () => {
       names: ['request'],
     });
     expect(answer).toContain('x-request-id');
+  });
+});
+
+describe('toWire: one reply shape for every transport', () => {
+  it.each([
+    [
+      'JSON',
+      {
+        given: { status: 200, body: { a: 1 } },
+        want: {
+          status: 200,
+          headers: { 'x-request-id': 'r', 'content-type': 'application/json', 'content-length': '7' },
+          payload: '{"a":1}',
+        },
+      },
+    ],
+    [
+      'text',
+      {
+        given: { status: 200, body: 'hi' },
+        want: {
+          status: 200,
+          headers: {
+            'x-request-id': 'r',
+            'content-type': 'text/plain; charset=utf-8',
+            'content-length': '2',
+          },
+          payload: 'hi',
+        },
+      },
+    ],
+    [
+      '204 drops body, length and type',
+      {
+        given: { status: 204, headers: { 'Content-Type': 'application/json' }, body: { a: 1 } },
+        want: { status: 204, headers: { 'x-request-id': 'r' }, payload: '' },
+      },
+    ],
+    [
+      '304 likewise',
+      {
+        given: { status: 304, body: 'x' },
+        want: { status: 304, headers: { 'x-request-id': 'r' }, payload: '' },
+      },
+    ],
+    [
+      '1xx likewise',
+      {
+        given: { status: 103, body: 'x' },
+        want: { status: 103, headers: { 'x-request-id': 'r' }, payload: '' },
+      },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(toWire(given, { 'x-request-id': 'r' })).toEqual(want);
+  });
+});
+
+describe('startMockServer refuses an empty host', () => {
+  it.each([[''], ['  ']])('%j', async (host) => {
+    await expect(startMockServer({ specFile, dialect, host })).rejects.toThrow('host must not be empty');
   });
 });

@@ -1,6 +1,16 @@
 export { compileSchema, createAjv, describeError } from './ajv.js';
 export { describeSchema } from './describe.js';
-export { dereference, type JsonObject, loadSpec, type OpenApiDocument, resolvePointer } from './load.js';
+export {
+  dereference,
+  EXACT_INTEGERS,
+  exactInteger,
+  type JsonObject,
+  loadSpec,
+  type OpenApiDocument,
+  parseJsonExact,
+  resolvePointer,
+  type WithExactIntegers,
+} from './load.js';
 export {
   type Header,
   listOperations,
@@ -15,7 +25,9 @@ export {
   coerce,
   createRequestValidator,
   type ParsedParams,
+  type RequestCheck,
   type RequestParts,
+  type RequestValidatorOptions,
   type Violation,
 } from './request.js';
 export { checkResponse, type ResponseParts } from './response.js';

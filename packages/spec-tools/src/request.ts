@@ -1,6 +1,6 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileSchema, describeError } from './ajv.js';
-import type { JsonObject } from './load.js';
+import { exactInteger, type JsonObject } from './load.js';
 import type { Operation, Parameter } from './operations.js';
 
 /** One way a request breaks its operation's contract. */
@@ -11,7 +11,7 @@ export interface Violation {
   name: string;
   /** ajv keyword or rule name: `maximum`, `type`, `required`, `single`, `oneof`, `range`… */
   keyword: string;
-  /** Human words, without the name: `must be <= 1000`. */
+  /** Human words, without the name: `must be <= 1000`; `unknown` (strict mode): what it takes. */
   message: string;
   /** The limit the keyword carries (`1000` for maximum), when it has one. */
   limit?: unknown;
@@ -32,11 +32,59 @@ function schemaType(schema: JsonObject): string | undefined {
   return t as string | undefined;
 }
 
+/**
+ * The integers a parameter can hold when its schema sets no bound: OpenAPI's `int32` and `int64`
+ * formats, and for an integer without a format the ones a JavaScript (JSON) number holds exactly
+ * — beyond ±(2^53 - 1) a value would silently round, so it is refused instead.
+ */
+const WIDTH: Record<string, { min: bigint; max: bigint }> = {
+  int32: { min: -(2n ** 31n), max: 2n ** 31n - 1n },
+  int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n },
+  none: { min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n },
+};
+
+/**
+ * Checks an integer's bounds exactly, with BigInt: no double rounding, so 9223372036854775808 is
+ * above 9223372036854775807. Without a bound in the schema, the format's width bounds it.
+ */
+function checkIntegerBounds(
+  raw: string,
+  schema: JsonObject,
+): { keyword: string; limit: string; message: string } | undefined {
+  const value = BigInt(raw);
+  const width = WIDTH[typeof schema.format === 'string' && schema.format in WIDTH ? schema.format : 'none']!;
+  const max = exactInteger(schema, 'maximum') ?? width.max;
+  const min = exactInteger(schema, 'minimum') ?? width.min;
+  if (value > max) return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
+  if (value < min) return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
+  const exclusiveMax = exactInteger(schema, 'exclusiveMaximum');
+  const exclusiveMin = exactInteger(schema, 'exclusiveMinimum');
+  if (max !== undefined && value > max)
+    return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
+  if (min !== undefined && value < min)
+    return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
+  if (exclusiveMax !== undefined && value >= exclusiveMax)
+    return { keyword: 'exclusiveMaximum', limit: String(exclusiveMax), message: `must be < ${exclusiveMax}` };
+  if (exclusiveMin !== undefined && value <= exclusiveMin)
+    return { keyword: 'exclusiveMinimum', limit: String(exclusiveMin), message: `must be > ${exclusiveMin}` };
+  return undefined;
+}
+
+/** A coerced value as ajv checks it: an exact BigInt as its nearest number (its bounds are checked exactly before). */
+export function forAjv(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return Array.isArray(value) ? value.map(forAjv) : value;
+}
+
 /** Turns a wire string into the schema's type, or says why it cannot. */
 export function coerce(raw: string, schema: JsonObject): { value: unknown } | { error: string } {
   switch (schemaType(schema)) {
-    case 'integer':
-      return /^-?\d+$/.test(raw) ? { value: Number(raw) } : { error: 'must be an integer' };
+    case 'integer': {
+      if (!/^-?\d+$/.test(raw)) return { error: 'must be an integer' };
+      const n = Number(raw);
+      // Beyond ±2^53 a number rounds: the exact value, as a BigInt (it compares with numbers).
+      return { value: Number.isSafeInteger(n) ? n : BigInt(raw) };
+    }
     case 'number': {
       const n = Number(raw);
       return raw.trim() !== '' && Number.isFinite(n) ? { value: n } : { error: 'must be a number' };
@@ -61,15 +109,51 @@ function rawValues(param: Parameter, parts: RequestParts): string[] {
   return [];
 }
 
-/** Compiles the request checks of one operation; the returned function never throws on input. */
-export function createRequestValidator(ajv: Ajv2020, operation: Operation) {
+export interface RequestValidatorOptions {
+  /**
+   * A query parameter the operation does not take is a violation (`keyword: 'unknown'`, first in
+   * the list) instead of a warning.
+   */
+  strict?: boolean;
+}
+
+export interface RequestCheck {
+  violations: Violation[];
+  params: ParsedParams;
+  /** What a lenient server lets through but a test may want to know: one line per unknown query parameter. */
+  warnings: string[];
+}
+
+/**
+ * Compiles the request checks of one operation; the returned function never throws on input.
+ * Integers are compared exactly (BigInt beyond ±2^53, bounds from the spec's exact digits); a
+ * value beyond ±2^53 that passes is handed over as a BigInt.
+ */
+export function createRequestValidator(
+  ajv: Ajv2020,
+  operation: Operation,
+  options: RequestValidatorOptions = {},
+) {
   const checks = operation.parameters.map((param) => ({ param, validate: compileSchema(ajv, param.schema) }));
   const oneOf = (operation.raw['x-scanapis-oneof'] ?? []) as string[][];
   const ranges = (operation.raw['x-scanapis-ranges'] ?? []) as Array<[string, string]>;
+  const queryNames = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  const takes = queryNames.size
+    ? `${operation.operationId} takes ${[...queryNames].join(', ')}`
+    : `${operation.operationId} takes no query parameters`;
 
-  return function validateRequest(parts: RequestParts): { violations: Violation[]; params: ParsedParams } {
+  return function validateRequest(parts: RequestParts): RequestCheck {
     const violations: Violation[] = [];
     const params: ParsedParams = {};
+    const warnings: string[] = [];
+    const unknown = [...new Set(parts.query.keys())].filter((name) => !queryNames.has(name));
+    for (const name of unknown) {
+      if (options.strict) {
+        violations.push({ in: 'query', name, keyword: 'unknown', message: `is not a parameter: ${takes}` });
+      } else {
+        warnings.push(`unknown query parameter ${JSON.stringify(name.slice(0, 100))} ignored (${takes})`);
+      }
+    }
     for (const { param, validate } of checks) {
       const values = rawValues(param, parts);
       const base = { in: param.in, name: param.name };
@@ -100,8 +184,15 @@ export function createRequestValidator(ajv: Ajv2020, operation: Operation) {
           continue;
         }
         value = coerced.value;
+        if (schemaType(param.schema) === 'integer') {
+          const bound = checkIntegerBounds(values[0] as string, param.schema);
+          if (bound) {
+            violations.push({ ...base, ...bound });
+            continue;
+          }
+        }
       }
-      if (!validate(value)) {
+      if (!validate(forAjv(value))) {
         const first = validate.errors?.[0];
         if (first) {
           violations.push({
@@ -129,7 +220,8 @@ export function createRequestValidator(ajv: Ajv2020, operation: Operation) {
     for (const [start, end] of ranges) {
       const a = params[start];
       const b = params[end];
-      if (typeof a === 'number' && typeof b === 'number' && a > b) {
+      const comparable = (v: unknown) => typeof v === 'number' || typeof v === 'bigint';
+      if (comparable(a) && comparable(b) && (a as number) > (b as number)) {
         violations.push({
           in: 'rule',
           name: `${start}, ${end}`,
@@ -138,6 +230,6 @@ export function createRequestValidator(ajv: Ajv2020, operation: Operation) {
         });
       }
     }
-    return { violations, params };
+    return { violations, params, warnings };
   };
 }

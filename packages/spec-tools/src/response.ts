@@ -1,7 +1,7 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileSchema, describeError } from './ajv.js';
 import type { Operation } from './operations.js';
-import { coerce } from './request.js';
+import { coerce, forAjv } from './request.js';
 
 export interface ResponseParts {
   status: number;
@@ -37,7 +37,8 @@ export function checkResponse(ajv: Ajv2020, operation: Operation, res: ResponseP
       continue;
     }
     const validate = compileSchema(ajv, header.schema);
-    if (!validate(coerced.value)) problems.push(`header ${name} ${describeError(validate.errors![0]!)}`);
+    if (!validate(forAjv(coerced.value)))
+      problems.push(`header ${name} ${describeError(validate.errors![0]!)}`);
   }
   const content = declared.content;
   if (!content) return problems;

@@ -6,9 +6,13 @@ import {
   createAjv,
   createRequestValidator,
   describeSchema,
+  EXACT_INTEGERS,
+  exactInteger,
   listOperations,
   loadSpec,
   matchOperation,
+  type Operation,
+  parseJsonExact,
 } from '../src/index.js';
 
 const doc = loadSpec(fileURLToPath(new URL('./fixtures/tiny.json', import.meta.url)));
@@ -88,6 +92,153 @@ describe('createRequestValidator', () => {
       flag: false,
       tags: ['x'],
     });
+  });
+});
+
+describe('unknown query parameters', () => {
+  it.each([
+    ['none', { given: 'a=1', want: { warnings: [], strict: [] } }],
+    [
+      'a typo: a warning; strict: the first violation, naming what the operation takes',
+      {
+        given: 'a=1&limti=2',
+        want: {
+          warnings: [
+            'unknown query parameter "limti" ignored (listThings takes limit, kind, flag, tags, a, b, from, to)',
+          ],
+          strict: [
+            [
+              'limti',
+              'unknown',
+              'is not a parameter: listThings takes limit, kind, flag, tags, a, b, from, to',
+            ],
+          ],
+        },
+      },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(run(given).warnings).toEqual(want.warnings);
+    expect(run(given).violations).toEqual([]);
+    const strict = createRequestValidator(ajv, op!, { strict: true });
+    const check = strict({ query: new URLSearchParams(given), headers: {}, pathParams: { project: 'p1' } });
+    expect(check.violations.map((v) => [v.name, v.keyword, v.message])).toEqual(want.strict);
+    expect(check.warnings).toEqual([]);
+  });
+});
+
+describe('exact int64', () => {
+  const text =
+    '{"a":{"maximum":9223372036854775807,"minimum":-9223372036854775808,"small":5},"s":"9223372036854775807","l":[12345678901234567890]}';
+  const parsed = parseJsonExact(text) as Record<string, Record<string | symbol, unknown>>;
+  it('keeps the digits beside the rounded numbers; strings and safe numbers untouched', () => {
+    expect(parsed.a!.maximum).toBe(2 ** 63);
+    expect(parsed.a![EXACT_INTEGERS]).toEqual({
+      maximum: '9223372036854775807',
+      minimum: '-9223372036854775808',
+    });
+    expect(exactInteger(parsed.a as never, 'maximum')).toBe(9223372036854775807n);
+    expect(exactInteger(parsed.a as never, 'small')).toBe(5n);
+    expect(parsed.s).toBe('9223372036854775807');
+    expect((parsed.l as unknown as Record<symbol, unknown>)[EXACT_INTEGERS]).toEqual({
+      0: '12345678901234567890',
+    });
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  const schema = parseJsonExact(
+    '{"type":"integer","format":"int64","minimum":0,"maximum":9223372036854775807}',
+  ) as never;
+  const int64Op: Operation = {
+    method: 'get',
+    path: '/t',
+    operationId: 'times',
+    parameters: [
+      { name: 'start', in: 'query', schema },
+      { name: 'end', in: 'query', schema },
+      { name: 'n', in: 'query', schema: { type: 'integer', format: 'int64' } },
+      { name: 'plain', in: 'query', schema: { type: 'integer', minimum: 0 } },
+      { name: 'small', in: 'query', schema: { type: 'integer', format: 'int32' } },
+    ],
+    responses: {},
+    raw: { 'x-scanapis-ranges': [['start', 'end']] },
+    pattern: /^\/t$/,
+  };
+  const check = createRequestValidator(ajv, int64Op);
+  const q = (query: string) => check({ query: new URLSearchParams(query), headers: {}, pathParams: {} });
+  it.each([
+    [
+      'the int64 maximum, exactly',
+      {
+        given: 'start=9223372036854775807',
+        want: { params: { start: 9223372036854775807n }, violations: [] },
+      },
+    ],
+    [
+      'one above it, named with the exact bound',
+      {
+        given: 'start=9223372036854775808',
+        want: {
+          params: {},
+          violations: [['start', 'maximum', 'must be <= 9223372036854775807', '9223372036854775807']],
+        },
+      },
+    ],
+    [
+      'far above it',
+      {
+        given: 'end=99999999999999999999',
+        want: {
+          params: {},
+          violations: [['end', 'maximum', 'must be <= 9223372036854775807', '9223372036854775807']],
+        },
+      },
+    ],
+    [
+      '2^53 + 1 stays exact',
+      { given: 'start=9007199254740993', want: { params: { start: 9007199254740993n }, violations: [] } },
+    ],
+    ['a safe value is a number', { given: 'start=5', want: { params: { start: 5 }, violations: [] } }],
+    [
+      'int64 without bounds is bounded by int64',
+      {
+        given: 'n=-9223372036854775809',
+        want: {
+          params: {},
+          violations: [['n', 'minimum', 'must be >= -9223372036854775808', '-9223372036854775808']],
+        },
+      },
+    ],
+    [
+      'an integer without a format: refused beyond what a JSON number holds exactly',
+      {
+        given: 'plain=9007199254740992',
+        want: {
+          params: {},
+          violations: [['plain', 'maximum', 'must be <= 9007199254740991', '9007199254740991']],
+        },
+      },
+    ],
+    [
+      'int32 without bounds is bounded by int32',
+      {
+        given: 'small=2147483648',
+        want: { params: {}, violations: [['small', 'maximum', 'must be <= 2147483647', '2147483647']] },
+      },
+    ],
+    [
+      'ranges compare exactly',
+      {
+        given: 'start=9007199254740993&end=9007199254740992',
+        want: {
+          params: { start: 9007199254740993n, end: 9007199254740992n },
+          violations: [['start, end', 'range', 'start must be <= end', undefined]],
+        },
+      },
+    ],
+  ])('%s', (_, { given, want }) => {
+    const out = q(given);
+    expect(out.params).toEqual(want.params);
+    expect(out.violations.map((v) => [v.name, v.keyword, v.message, v.limit])).toEqual(want.violations);
   });
 });
 
