@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '@scanapis/mock-kit';
+import { createRandom, lazyItems, type Random } from '@scanapis/mock-kit';
 
 /** One scan as `GET /api/v1/scans` lists it (the spec's `ScanSummary`). */
 export interface Scan {
@@ -186,7 +186,7 @@ function counts(rng: Random, scale: number): Scan['vulnerabilityCounts'] {
   return { total: critical + high + medium + low, critical, high, medium, low };
 }
 
-/** The scan whose draws start at `rng` (its status draw first), frozen: datasets hand out immutable scans. */
+/** The scan whose draws start at `rng` (its status draw first). */
 function scanAt(rng: Random, index: number, size: number, repo: Repository, created: number): Scan {
   const status = statusFor(rng, index, size);
   const id = rng.uuid();
@@ -200,20 +200,17 @@ function scanAt(rng: Random, index: number, size: number, repo: Repository, crea
     endAt: string | null,
     progress: number | null,
     vulnerabilityCounts: Scan['vulnerabilityCounts'],
-  ): Scan => {
-    Object.freeze(vulnerabilityCounts);
-    return Object.freeze({
-      id,
-      name,
-      status,
-      isDone,
-      createdAt,
-      endAt,
-      programmingLanguage,
-      progress,
-      vulnerabilityCounts,
-    });
-  };
+  ): Scan => ({
+    id,
+    name,
+    status,
+    isDone,
+    createdAt,
+    endAt,
+    programmingLanguage,
+    progress,
+    vulnerabilityCounts,
+  });
   switch (status) {
     case 'completed':
       return scan(true, at(created + duration), 100, counts(rng, 1));
@@ -268,9 +265,6 @@ export interface ScanDataset {
   readonly languageCodes: ReadonlyArray<string | null>;
 }
 
-/** Scans a dataset keeps as objects at once: all of a dataset this small, the recently used of a larger one. */
-const CACHED_SCANS = 65_536;
-
 /**
  * The mock's dataset: `size` scans from `seed`, newest first (`createdAt` descending, all
  * distinct). Deterministic — the same seed and size give the same scans on every machine — and
@@ -298,9 +292,9 @@ export function createScanDataset(options: { seed?: number; size?: number } = {}
     languageOf[i] = languageCode.get(pool[repos[i]!]!.language)!;
     rng.skip(drawsAfterStatus(status));
   }
-  const slots = Math.min(size, CACHED_SCANS);
-  const cache: Array<Scan | undefined> = new Array(slots);
-  const cachedIndex = new Int32Array(slots).fill(-1);
+  const at = lazyItems(size, (index) =>
+    scanAt(createRandom(states[index]!), index, size, pool[repos[index]!]!, created[index]!),
+  );
   return {
     seed,
     size,
@@ -308,15 +302,7 @@ export function createScanDataset(options: { seed?: number; size?: number } = {}
     languageOf,
     statusCodes: STATUS_CODES,
     languageCodes: LANGUAGE_CODES,
-    at(index) {
-      if (!(index >= 0 && index < size)) throw new RangeError(`no scan at ${index} (size ${size})`);
-      const slot = index % slots;
-      if (cachedIndex[slot] === index) return cache[slot]!;
-      const scan = scanAt(createRandom(states[index]!), index, size, pool[repos[index]!]!, created[index]!);
-      cache[slot] = scan;
-      cachedIndex[slot] = index;
-      return scan;
-    },
+    at,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   TEST_SECRET_KEY,
   TEST_TOKEN,
 } from './credentials.js';
-import { generateImages } from './data.js';
+import { createImageDataset } from './data.js';
 import { createHssDialect } from './dialect.js';
 
 export type { RunningMock } from '@scanapis/mock-kit';
@@ -95,7 +95,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       ...listen,
     });
   }
-  const records = generateImages({
+  const records = createImageDataset({
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.size !== undefined ? { size: options.size } : {}),
   });

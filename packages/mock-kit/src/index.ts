@@ -9,6 +9,7 @@ export {
   parseFaultHeader,
   validateFault,
 } from './faults.js';
+export { deepFreeze, lazyItems } from './items.js';
 export { createPrismHandler, parsePrefer } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';
