@@ -33,8 +33,8 @@ export const isRisky = (i: RegistryImagesInfo): boolean =>
   i.vul_num > 0 || i.unsafe_setting_num > 0 || i.malicious_file_num > 0;
 
 type Params = Record<string, unknown>;
-/** Whether the image at a position of the dataset passes a filter. */
-type Predicate = (position: number) => boolean;
+/** Whether the image in a row of the dataset's columns passes a filter. */
+type Predicate = (row: number) => boolean;
 
 const TIME_RANGES = [
   ['start_latest_update_time', 'end_latest_update_time', 'updateTime'],
@@ -133,7 +133,9 @@ export function filtersOf(
  * the position, exact in a double for up to 2^20 images; larger datasets sort with a comparator.
  */
 function byScanTime(dataset: ImageDataset, dir: 'asc' | 'desc'): Int32Array {
-  const { size, scanTime } = dataset;
+  const { size, row } = dataset;
+  const scanTime = new Float64Array(size);
+  for (let p = 0; p < size; p++) scanTime[p] = dataset.scanTime[row[p]!]!;
   const out = new Int32Array(size);
   for (let p = 0; p < size; p++) out[p] = p;
   const sign = dir === 'desc' ? -1 : 1;
@@ -222,9 +224,10 @@ export function listImagesHandler(
     let n = 0;
     for (let i = 0; i < dataset.size; i++) {
       const p = order ? order[i]! : i;
+      const row = dataset.row[p]!;
       let keep = true;
       for (const predicate of predicates) {
-        if (!predicate(p)) {
+        if (!predicate(row)) {
           keep = false;
           break;
         }
@@ -290,6 +293,7 @@ function datasetOf(records: readonly ImageRecord[]): ImageDataset {
       enterpriseProjectId,
       multiArch: i.is_multiple_arch,
     })),
+    row: Int32Array.from(records, (_, p) => p),
     repositoryOf: Int32Array.from(records, (_, p) => p),
     versionOf: column(
       (n) => new Int32Array(n),
@@ -301,27 +305,27 @@ function datasetOf(records: readonly ImageRecord[]): ImageDataset {
       (i) => i.id,
     ),
     latest: column(
-      (n) => new Uint8Array(n),
+      (n) => new Int32Array(n),
       (i) => (i.latest_version ? 1 : 0),
     ),
     status: column(
-      (n) => new Uint8Array(n),
+      (n) => new Int32Array(n),
       (i) => SCAN_STATUSES.indexOf(i.scan_status),
     ),
     severity: column(
-      (n) => new Int8Array(n),
+      (n) => new Int32Array(n),
       (i) => (i.severity_level ? SEVERITY_LEVELS.indexOf(i.severity_level) : -1),
     ),
     vul: column(
-      (n) => new Uint16Array(n),
+      (n) => new Int32Array(n),
       (i) => i.vul_num,
     ),
     unsafe: column(
-      (n) => new Uint16Array(n),
+      (n) => new Int32Array(n),
       (i) => i.unsafe_setting_num,
     ),
     malicious: column(
-      (n) => new Uint16Array(n),
+      (n) => new Int32Array(n),
       (i) => i.malicious_file_num,
     ),
     imageSize: column(

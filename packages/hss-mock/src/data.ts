@@ -273,15 +273,15 @@ interface Repository {
 }
 
 /** Image tags of a repository, newest first, distinct (`latest`, `1.4.2`, `v1.4.2` or `1.4` styles). */
-function tags(rng: Random, count: number): string[] {
+function tags(rng: Random, count: number): number[] {
   const style = rng.int(0, 3);
   let major = rng.int(1, 9);
   let minor = rng.int(0, 20);
   let patch = rng.int(0, 12);
-  const out = new Set<string>(style === 0 && count > 0 ? ['latest'] : []);
+  // Each tag as a number (`tagKey`): the same tags, told apart without making their text.
+  const out = new Set<number>(style === 0 && count > 0 ? [LATEST] : []);
   while (out.size < count) {
-    const v = `${major}.${minor}.${patch}`;
-    out.add(style === 1 ? `v${v}` : style === 2 ? `${major}.${minor}` : v);
+    out.add(((style * 512 + major) * 32 + minor) * 16 + (style === 2 ? 0 : patch));
     // Step back one version: patch, else minor, else major (versions only decrease, so all differ).
     if (style !== 2 && patch > 0) patch -= 1;
     else if (minor > 0) {
@@ -296,14 +296,33 @@ function tags(rng: Random, count: number): string[] {
   return [...out];
 }
 
+/** The key of the tag `latest`. */
+const LATEST = -1;
+
+/** The text of a tag key of `tags`: `latest`, `1.4.2`, `v1.4.2` or `1.4`. */
+function tagText(key: number): string {
+  if (key === LATEST) return 'latest';
+  const patch = key % 16;
+  const minor = Math.floor(key / 16) % 32;
+  const major = Math.floor(key / 512) % 512;
+  const style = Math.floor(key / (512 * 512));
+  return style === 1
+    ? `v${major}.${minor}.${patch}`
+    : style === 2
+      ? `${major}.${minor}`
+      : `${major}.${minor}.${patch}`;
+}
+
+const SIZE_BUCKETS = [
+  [[2 * MB, 20 * MB], 3],
+  [[20 * MB, 200 * MB], 5],
+  [[200 * MB, 1500 * MB], 2],
+] as const;
+
 /** Bytes, mostly tens to hundreds of MB; an `image_oversized` image is close to the page's limit. */
 function imageSize(rng: Random, oversized: boolean): number {
   if (oversized) return rng.int(1_900_000_000, MAX_IMAGE_SIZE);
-  const bucket = rng.weighted([
-    [[2 * MB, 20 * MB], 3],
-    [[20 * MB, 200 * MB], 5],
-    [[200 * MB, 1500 * MB], 2],
-  ] as const);
+  const bucket = rng.weighted(SIZE_BUCKETS);
   return rng.int(bucket[0], bucket[1]);
 }
 
@@ -474,15 +493,18 @@ export type ImageRepository = Readonly<Repository>;
 
 /**
  * A dataset of images in `id` order, held compactly: per image what the filters and orders read
- * (columns below, indexed by position) and the generator's state where its draws start; a record
- * is derived on demand (`at`), the same draws as a generator that made every record in turn, and
- * kept in a bounded cache. A million images take about 100 MB.
+ * (the columns below, one row per image, rows in the order the generator drew the images) and the
+ * generator's state where its draws start; a record is derived on demand (`at`), the same draws
+ * as a generator that made every record in turn, and kept in a bounded cache. A million images
+ * take about 80 MB.
  */
 export interface ImageDataset {
   readonly seed: number;
   readonly size: number;
   /** The record at `position` (0 has the lowest id); deep-frozen. */
   at(position: number): ImageRecord;
+  /** The row of the columns that holds the image at each position. */
+  readonly row: Int32Array;
   readonly repositories: readonly ImageRepository[];
   /** Each image's repository: an index into `repositories`. */
   readonly repositoryOf: Int32Array;
@@ -491,14 +513,14 @@ export interface ImageDataset {
   readonly versions: readonly string[];
   readonly id: Float64Array;
   /** 1 where `latest_version`. */
-  readonly latest: Uint8Array;
+  readonly latest: Int32Array;
   /** Each image's `scan_status`: an index into `SCAN_STATUSES`. */
-  readonly status: Uint8Array;
+  readonly status: Int32Array;
   /** Each image's `severity_level`: an index into `SEVERITY_LEVELS`, -1 where it has none. */
-  readonly severity: Int8Array;
-  readonly vul: Uint16Array;
-  readonly unsafe: Uint16Array;
-  readonly malicious: Uint16Array;
+  readonly severity: Int32Array;
+  readonly vul: Int32Array;
+  readonly unsafe: Int32Array;
+  readonly malicious: Int32Array;
   readonly imageSize: Float64Array;
   readonly updateTime: Float64Array;
   readonly scanTime: Float64Array;
@@ -530,38 +552,46 @@ export function createImageDataset(options: { seed?: number; size?: number } = {
   const size = Math.max(0, Math.floor(options.size ?? DEFAULT_SIZE));
   const rng = createRandom(seed);
   // Columns in the order the images are drawn (repository by repository); renumbered below.
-  const state = new Uint32Array(size);
+  const state = new Int32Array(size);
   const repositoryOf = new Int32Array(size);
   const versionOf = new Int32Array(size);
-  const latest = new Uint8Array(size);
-  const status = new Uint8Array(size);
-  const severity = new Int8Array(size);
-  const vul = new Uint16Array(size);
-  const unsafe = new Uint16Array(size);
-  const malicious = new Uint16Array(size);
+  const latest = new Int32Array(size);
+  const status = new Int32Array(size);
+  const severity = new Int32Array(size);
+  const vul = new Int32Array(size);
+  const unsafe = new Int32Array(size);
+  const malicious = new Int32Array(size);
   const imageSize = new Float64Array(size);
   const updateTime = new Float64Array(size);
   const scanTime = new Float64Array(size);
   const syncTime = new Float64Array(size);
   const repositories: Repository[] = [];
   const versions: string[] = [];
-  const versionCode = new Map<string, number>();
-  const names = new Map<string, string>();
+  // The version code of each tag key (+1, so that `latest`, -1, is 0); -1 until the tag is seen.
+  const versionCode = new Int32Array(4 * 512 * 32 * 16 + 1).fill(-1);
+  /** `<name>-<k>`, one string for each (name, k). */
+  const names = new Map<number, string>();
+  const multiArch = new Uint8Array(size);
   const statusCode = new Map(SCAN_STATUSES.map((s, i) => [s, i]));
   const severityCode = new Map(SEVERITY_LEVELS.map((s, i) => [s, i]));
   const drawn = {} as Drawn;
   let n = 0;
   // How many repositories of each registry/namespace/name there are: the second is `name-2`, and so on.
-  const seen = new Map<string, number>();
+  const seen = new Int32Array(REGISTRIES.length * 16 * 32);
   while (n < size) {
     let repo = repository(rng);
-    const key = `${repo.registry.registry_id}/${repo.namespace}/${repo.name}`;
-    const k = (seen.get(key) ?? 0) + 1;
-    seen.set(key, k);
+    const nameIndex = IMAGE_NAMES.indexOf(repo.name);
+    const namespaces = repo.registry.image_type === 'shared_image' ? SHARED_NAMESPACES : NAMESPACES;
+    const key =
+      (REGISTRIES.indexOf(repo.registry) * 16 + namespaces.indexOf(repo.namespace)) * 32 + nameIndex;
+    const k = ++seen[key]!;
     if (k > 1) {
-      const name = `${repo.name}-${k}`;
-      if (!names.has(name)) names.set(name, name);
-      repo = { ...repo, name: names.get(name)! };
+      let name = names.get(nameIndex * 2 ** 21 + k);
+      if (name === undefined) {
+        name = `${repo.name}-${k}`;
+        names.set(nameIndex * 2 ** 21 + k, name);
+      }
+      repo = { ...repo, name };
     }
     const r = repositories.push(repo) - 1;
     const count = Math.min(
@@ -576,13 +606,14 @@ export function createImageDataset(options: { seed?: number; size?: number } = {
     );
     let updated = ANCHOR_MS - 2 * HOUR - rng.int(0, 60 * DAY);
     tags(rng, count).forEach((tag, i) => {
-      let code = versionCode.get(tag);
-      if (code === undefined) {
-        code = versions.push(tag) - 1;
-        versionCode.set(tag, code);
+      let code = versionCode[tag + 1]!;
+      if (code < 0) {
+        code = versions.push(tagText(tag)) - 1;
+        versionCode[tag + 1] = code;
       }
-      state[n] = rng.state();
-      image(rng, repo, tag, updated, i === 0, false, drawn);
+      state[n] = rng.state() | 0;
+      image(rng, repo, versions[code]!, updated, i === 0, false, drawn);
+      multiArch[n] = repo.multiArch ? 1 : 0;
       repositoryOf[n] = r;
       versionOf[n] = code;
       latest[n] = i === 0 ? 1 : 0;
@@ -608,64 +639,42 @@ export function createImageDataset(options: { seed?: number; size?: number } = {
     order[i] = order[j]!;
     order[j] = t;
   }
-  const permute = <A extends { [i: number]: number; length: number }>(
-    column: A,
-    make: (n: number) => A,
-  ): A => {
-    const out = make(size);
-    for (let p = 0; p < size; p++) out[p] = column[order[p]!]!;
-    return out;
-  };
-  const columns = {
-    state: permute(state, (k) => new Uint32Array(k)),
-    repositoryOf: permute(repositoryOf, (k) => new Int32Array(k)),
-    versionOf: permute(versionOf, (k) => new Int32Array(k)),
-    latest: permute(latest, (k) => new Uint8Array(k)),
-    status: permute(status, (k) => new Uint8Array(k)),
-    severity: permute(severity, (k) => new Int8Array(k)),
-    vul: permute(vul, (k) => new Uint16Array(k)),
-    unsafe: permute(unsafe, (k) => new Uint16Array(k)),
-    malicious: permute(malicious, (k) => new Uint16Array(k)),
-    imageSize: permute(imageSize, (k) => new Float64Array(k)),
-    updateTime: permute(updateTime, (k) => new Float64Array(k)),
-    scanTime: permute(scanTime, (k) => new Float64Array(k)),
-    syncTime: permute(syncTime, (k) => new Float64Array(k)),
-  };
   // Ids, and the association images of multi-arch ones, in id order.
   const id = new Float64Array(size);
-  const associationState = new Uint32Array(size);
+  const associationState = new Int32Array(size);
   const associationBase = new Float64Array(size);
   let next = 10_000;
   let associationId = 900_000;
   for (let p = 0; p < size; p++) {
+    const r = order[p]!;
     next += rng.int(1, 7);
-    id[p] = next;
-    if (!repositories[columns.repositoryOf[p]!]!.multiArch) continue;
-    associationState[p] = rng.state();
-    associationBase[p] = associationId;
+    id[r] = next;
+    if (multiArch[r] === 0) continue;
+    associationState[r] = rng.state() | 0;
+    associationBase[r] = associationId;
     const count = rng.int(2, 3);
-    const shares =
-      (columns.vul[p]! > 0 ? 1 : 0) + (columns.unsafe[p]! > 0 ? 1 : 0) + (columns.malicious[p]! > 0 ? 1 : 0);
+    const shares = (vul[r]! > 0 ? 1 : 0) + (unsafe[r]! > 0 ? 1 : 0) + (malicious[r]! > 0 ? 1 : 0);
     rng.skip(count * (2 * HEX64_DRAWS + shares));
     for (let a = 0; a < count; a++) associationId += rng.int(1, 3);
   }
   const at = lazyItems(
     size,
     (p): ImageRecord => {
-      const repo = repositories[columns.repositoryOf[p]!]!;
+      const r = order[p]!;
+      const repo = repositories[repositoryOf[r]!]!;
       const info = image(
-        createRandom(columns.state[p]!),
+        createRandom(state[r]! >>> 0),
         repo,
-        versions[columns.versionOf[p]!]!,
-        columns.updateTime[p]!,
-        columns.latest[p] === 1,
+        versions[versionOf[r]!]!,
+        updateTime[r]!,
+        latest[r] === 1,
         true,
         drawn,
       )!;
-      info.id = id[p]!;
+      info.id = id[r]!;
       if (repo.multiArch) {
-        const replay = createRandom(associationState[p]!);
-        let associationNext = associationBase[p]!;
+        const replay = createRandom(associationState[r]! >>> 0);
+        let associationNext = associationBase[r]!;
         info.association_images = associations(replay, info).map((a) => {
           associationNext += replay.int(1, 3);
           return { id: associationNext, ...a };
@@ -675,8 +684,27 @@ export function createImageDataset(options: { seed?: number; size?: number } = {
     },
     CACHED_RECORDS,
   );
-  const { state: _state, ...rest } = columns;
-  return { seed, size, at, repositories, versions, id, ...rest };
+  return {
+    seed,
+    size,
+    at,
+    row: order,
+    repositories,
+    versions,
+    repositoryOf,
+    versionOf,
+    id,
+    latest,
+    status,
+    severity,
+    vul,
+    unsafe,
+    malicious,
+    imageSize,
+    updateTime,
+    scanTime,
+    syncTime,
+  };
 }
 
 /** Every record of `createImageDataset(options)` as an array (for a small dataset, or a test). */

@@ -34,10 +34,12 @@ export function createRandom(seed: number) {
     pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
     /** One value of a non-empty list of `[value, weight]`, with probability proportional to its weight. */
     weighted: <T>(entries: ReadonlyArray<readonly [T, number]>): T => {
-      let r = next() * entries.reduce((sum, [, w]) => sum + w, 0);
-      for (const [value, w] of entries) {
-        r -= w;
-        if (r < 0) return value;
+      let sum = 0;
+      for (let i = 0; i < entries.length; i++) sum += entries[i]![1];
+      let r = next() * sum;
+      for (let i = 0; i < entries.length; i++) {
+        r -= entries[i]![1];
+        if (r < 0) return entries[i]![0];
       }
       return entries[entries.length - 1]![0];
     },

@@ -8,7 +8,8 @@ describe('lazyItems', () => {
   ])('%s', (_, { given, want }) => {
     let made = 0;
     const at = lazyItems(given.size, (i) => ({ i, nested: { twice: i * 2 } }), given.cached);
-    for (let round = 0; round < 2; round++) for (let i = 0; i < given.size; i++) expect(at(i).nested.twice).toBe(i * 2);
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < given.size; i++) expect(at(i).nested.twice).toBe(i * 2);
     // Count what was made, by making every item twice more through the public function.
     const count = lazyItems(
       given.size,
