@@ -150,6 +150,8 @@ export function createBehaviour(options: BehaviourOptions = {}) {
     ...(options.size !== undefined ? { size: options.size } : {}),
   });
 
+  let lastReset = Number.NaN;
+  let lastResetText = '';
   const dialect: Dialect = {
     ...geckoDialect,
     authenticate(req) {
@@ -166,9 +168,14 @@ export function createBehaviour(options: BehaviourOptions = {}) {
     commonHeaders(req): Record<string, string> {
       const quota = quotas.get(req);
       if (!quota) return {};
+      // A window's reset instant is the same for every request in it: format it once per window.
+      if (quota.resetAt !== lastReset) {
+        lastReset = quota.resetAt;
+        lastResetText = new Date(lastReset).toISOString();
+      }
       return {
         'x-ratelimit-remaining': String(quota.remaining),
-        'x-ratelimit-reset': new Date(quota.resetAt).toISOString(),
+        'x-ratelimit-reset': lastResetText,
       };
     },
   };

@@ -1,6 +1,7 @@
 export { compileSchema, createAjv, describeError } from './ajv.js';
 export { describeSchema } from './describe.js';
 export { dereference, type JsonObject, loadSpec, type OpenApiDocument, resolvePointer } from './load.js';
+export { compileMemoized, isDeepFrozen } from './memo.js';
 export {
   type Header,
   listOperations,
@@ -18,4 +19,4 @@ export {
   type RequestParts,
   type Violation,
 } from './request.js';
-export { checkResponse, type ResponseParts } from './response.js';
+export { type CheckOptions, checkResponse, type ResponseParts } from './response.js';
