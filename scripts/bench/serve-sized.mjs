@@ -1,5 +1,5 @@
 // Child process: one behavioural mock with `--size` (rate limit lifted) on a free loopback port.
-// Sends { url } once it answers; answers 'mem' with its memory after a full GC, 'stop' closes.
+// Sends { url, cpuMs } once it answers; answers 'mem' with its memory after a full GC, 'stop' closes.
 import { mockModule } from './targets.mjs';
 
 const [api, size] = [process.argv[2], Number(process.argv[3])];
@@ -12,4 +12,6 @@ process.on('message', (m) => {
   }
   if (m === 'stop') mock.close().then(() => process.exit(0));
 });
-process.send?.({ url: mock.url });
+// The CPU the launch took (every thread, from the process start): steadier than wall time on a busy machine.
+const cpu = process.cpuUsage();
+process.send?.({ url: mock.url, cpuMs: (cpu.user + cpu.system) / 1000 });
