@@ -10,6 +10,7 @@ export {
   validateFault,
 } from './faults.js';
 export { deepFreeze, lazyItems } from './items.js';
+export { toJson } from './json.js';
 export { createPrismHandler, parsePrefer } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';

@@ -19,6 +19,7 @@ import {
   parseFaultHeader,
   validateFault,
 } from './faults.js';
+import { toJson } from './json.js';
 import { createPrismHandler } from './prism.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
@@ -66,8 +67,7 @@ function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Re
 
 function send(res: ServerResponse, reply: MockReply, common: Record<string, string>): void {
   const isText = typeof reply.body === 'string';
-  const payload =
-    reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+  const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : toJson(reply.body);
   const headers = mergeHeaders(common, reply.headers);
   if (payload && !('content-type' in headers)) {
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
