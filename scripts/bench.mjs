@@ -6,7 +6,9 @@ import { fork } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
 import { inProcessRows } from './bench/in-process.mjs';
 import { load, once } from './bench/load.mjs';
+import { scaleTable } from './bench/scale.mjs';
 import { targets } from './bench/targets.mjs';
+import { throughputRows } from './bench/throughput.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const here = (p) => new URL(p, import.meta.url).pathname;
@@ -162,3 +164,7 @@ console.log(
   `paginate(): ${fmt(items)} items in ${fmt(performance.now() - t0)} ms; peak heap ${fmt((peak - start) / 1024 / 1024, 1)} MB above the start${globalThis.gc ? '' : ' (run with --expose-gc for a clean baseline)'}. Target: flat, < 50 MB.`,
 );
 await stop(pages);
+
+// 5. Mocks at scale (1k, 100k, 1M records) and the 20/100-item page rows against raw node:http and Prism.
+if (process.env.BENCH_SCALE !== '0') await scaleTable();
+await throughputRows();

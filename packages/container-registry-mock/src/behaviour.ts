@@ -1,4 +1,4 @@
-import type { Handler, MockReply, MockRequest } from '@scanapis/mock-kit';
+import { deepFreeze, type Handler, type MockReply, type MockRequest } from '@scanapis/mock-kit';
 import { TOKENS } from './credentials.js';
 import type { RegistryDataset, StoredImage, StoredScan } from './data.js';
 import { bearerToken, errorReply, GrpcCode } from './dialect.js';
@@ -67,12 +67,17 @@ function ordered<T extends { json: { id: string } }>(
 /**
  * The behavioural Container Registry: `Scanner.list` and `Image.list` over a generated dataset,
  * with the vendor's scopes, filters, orders, opaque page tokens (HMAC-signed, bound to their
- * query), 403 for the token without roles and 404 for IDs that name nothing.
+ * query), 403 for the token without roles and 404 for IDs that name nothing. The images and
+ * scans the dataset sends (`json`) are deep-frozen.
  */
 export function createRegistryHandler(
   dataset: RegistryDataset,
   tokens: PageTokens = createPageTokens(),
 ): Handler {
+  // What the API sends never changes: frozen, an answer can share it, and the response check
+  // checks each image and scan once (spec-tools' memo of deep-frozen items).
+  for (const image of dataset.images) deepFreeze(image.json);
+  for (const scan of dataset.scans) deepFreeze(scan.json);
   const sortedScans = [...dataset.scans].sort(byId);
   const sortedImages = [...dataset.images].sort(byId);
   const images = new Map(dataset.images.map((i) => [i.json.id, i]));

@@ -1,5 +1,5 @@
 import { createRateLimiter, type Dialect, type Handler, type MockRequest } from '@scanapis/mock-kit';
-import { generateScans, type Scan } from './data.js';
+import { createScanDataset, type Scan, type ScanDataset } from './data.js';
 import {
   forbidden,
   freshRateLimitHeaders,
@@ -35,46 +35,88 @@ export interface BehaviourOptions {
 const filterParam = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
+/** A dataset view over scans held as an array (what `listScansHandler` was first given). */
+function datasetOf(scans: readonly Scan[]): ScanDataset {
+  const statusCodes = [...new Set(scans.map((s) => s.status))];
+  const languageCodes = [...new Set(scans.map((s) => s.programmingLanguage))];
+  return {
+    seed: Number.NaN,
+    size: scans.length,
+    at: (index) => scans[index]!,
+    statusOf: Uint8Array.from(scans, (s) => statusCodes.indexOf(s.status)),
+    languageOf: Uint8Array.from(scans, (s) => languageCodes.indexOf(s.programmingLanguage)),
+    statusCodes,
+    languageCodes,
+  };
+}
+
+/**
+ * Which scans match a filter: for each code a dataset stores, whether a filter value selects it
+ * (the whole value, case-insensitively). `undefined` when the filter is off.
+ */
+function selectedCodes(codes: ReadonlyArray<string | null>, want: string | undefined): boolean[] | undefined {
+  if (want === undefined) return undefined;
+  return codes.map((code) => code !== null && code.toLowerCase() === want);
+}
+
 /**
  * `GET /api/v1/scans` over a dataset, newest first (`createdAt` descending; the dataset's
  * creation times are distinct): `status` and `language` filters (see `filterParam`), `limit`
  * (default 100) and `offset` (default 0) paging, `pagination.total` = every matching scan,
  * `hasMore` = scans follow this page, an `offset` past the end → empty `data`.
+ *
+ * A page costs the same at any depth of any dataset: the scans a filter selects are listed once
+ * (by the codes of the dataset's statuses and languages, so there are a bounded number of lists),
+ * on the filter's first request, and a page is a slice of that list.
  */
-export function listScansHandler(scans: readonly Scan[]): Handler {
-  const lowered = scans.map((s) => ({
-    scan: s,
-    status: s.status?.toLowerCase() ?? null,
-    language: s.programmingLanguage?.toLowerCase() ?? null,
-  }));
+export function listScansHandler(scans: ScanDataset | readonly Scan[]): Handler {
+  const dataset =
+    'at' in scans && !Array.isArray(scans) ? (scans as ScanDataset) : datasetOf(scans as Scan[]);
+  const { size, statusOf, languageOf } = dataset;
+  const lists = new Map<string, Int32Array>();
+  /** The indexes of the scans whose status and language codes are selected, in dataset order. */
+  const matching = (
+    wantStatus: string | undefined,
+    wantLanguage: string | undefined,
+  ): Int32Array | undefined => {
+    const statuses = selectedCodes(dataset.statusCodes, wantStatus);
+    const languages = selectedCodes(dataset.languageCodes, wantLanguage);
+    if (!statuses && !languages) return undefined;
+    // The key is what the filter selects, so any spelling of a value shares one list.
+    const key = `${statuses?.map(Number).join('') ?? '*'}|${languages?.map(Number).join('') ?? '*'}`;
+    let list = lists.get(key);
+    if (!list) {
+      const picked = new Int32Array(size);
+      let n = 0;
+      for (let i = 0; i < size; i++) {
+        if ((!statuses || statuses[statusOf[i]!]) && (!languages || languages[languageOf[i]!]))
+          picked[n++] = i;
+      }
+      list = picked.slice(0, n);
+      lists.set(key, list);
+    }
+    return list;
+  };
   return (req) => {
     const status = filterParam(req.params.status);
     const language = filterParam(req.params.language);
     const limit = (req.params.limit as number | undefined) ?? DEFAULT_LIMIT;
     const offset = (req.params.offset as number | undefined) ?? 0;
-    const wantStatus = status?.toLowerCase();
-    const wantLanguage = language?.toLowerCase();
-    const matching =
-      wantStatus === undefined && wantLanguage === undefined
-        ? scans
-        : lowered
-            .filter(
-              (s) =>
-                (wantStatus === undefined || s.status === wantStatus) &&
-                (wantLanguage === undefined || s.language === wantLanguage),
-            )
-            .map((s) => s.scan);
-    const data = matching.slice(offset, offset + limit);
+    const list = matching(status?.toLowerCase(), language?.toLowerCase());
+    const total = list ? list.length : size;
+    const data: Scan[] = [];
+    for (let k = offset, end = Math.min(total, offset + limit); k < end; k++)
+      data.push(dataset.at(list ? list[k]! : k));
     return {
       status: 200,
       body: {
         version: 'v1',
         data,
         pagination: {
-          total: matching.length,
+          total,
           limit,
           offset,
-          hasMore: offset + data.length < matching.length,
+          hasMore: offset + data.length < total,
         },
         filters: { status: status ?? null, language: language ?? null },
       },
@@ -111,11 +153,13 @@ export function createBehaviour(options: BehaviourOptions = {}) {
     now,
   });
   const quotas = new WeakMap<MockRequest, Quota>();
-  const scans = generateScans({
+  const dataset = createScanDataset({
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.size !== undefined ? { size: options.size } : {}),
   });
 
+  let lastReset = Number.NaN;
+  let lastResetText = '';
   const dialect: Dialect = {
     ...geckoDialect,
     authenticate(req) {
@@ -138,17 +182,23 @@ export function createBehaviour(options: BehaviourOptions = {}) {
     commonHeaders(req): Record<string, string> {
       const quota = quotas.get(req);
       if (!quota) return {};
+      // A window's reset instant is the same for every request in it: format it once per window.
+      if (quota.resetAt !== lastReset) {
+        lastReset = quota.resetAt;
+        lastResetText = new Date(lastReset).toISOString();
+      }
       return {
         'x-ratelimit-remaining': String(quota.remaining),
-        'x-ratelimit-reset': new Date(quota.resetAt).toISOString(),
+        'x-ratelimit-reset': lastResetText,
       };
     },
   };
 
   return {
-    scans,
+    /** The scans, derived on demand (`dataset.at(i)`). */
+    dataset,
     dialect,
-    handler: listScansHandler(scans),
+    handler: listScansHandler(dataset),
     /** Clears every key's rate-limit window. */
     onReset: () => limiter.reset(),
   };

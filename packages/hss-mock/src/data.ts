@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '@scanapis/mock-kit';
+import { createRandom, lazyItems, type Random } from '@scanapis/mock-kit';
 
 /** `ImageType`: the 5 image types, each also a value of the `image_type` filter. */
 export const IMAGE_TYPES = ['private_image', 'shared_image', 'instance_image', 'harbor', 'jfrog'] as const;
@@ -273,15 +273,15 @@ interface Repository {
 }
 
 /** Image tags of a repository, newest first, distinct (`latest`, `1.4.2`, `v1.4.2` or `1.4` styles). */
-function tags(rng: Random, count: number): string[] {
+function tags(rng: Random, count: number): number[] {
   const style = rng.int(0, 3);
   let major = rng.int(1, 9);
   let minor = rng.int(0, 20);
   let patch = rng.int(0, 12);
-  const out = new Set<string>(style === 0 && count > 0 ? ['latest'] : []);
+  // Each tag as a number (`tagKey`): the same tags, told apart without making their text.
+  const out = new Set<number>(style === 0 && count > 0 ? [LATEST] : []);
   while (out.size < count) {
-    const v = `${major}.${minor}.${patch}`;
-    out.add(style === 1 ? `v${v}` : style === 2 ? `${major}.${minor}` : v);
+    out.add(((style * 512 + major) * 32 + minor) * 16 + (style === 2 ? 0 : patch));
     // Step back one version: patch, else minor, else major (versions only decrease, so all differ).
     if (style !== 2 && patch > 0) patch -= 1;
     else if (minor > 0) {
@@ -296,14 +296,33 @@ function tags(rng: Random, count: number): string[] {
   return [...out];
 }
 
+/** The key of the tag `latest`. */
+const LATEST = -1;
+
+/** The text of a tag key of `tags`: `latest`, `1.4.2`, `v1.4.2` or `1.4`. */
+function tagText(key: number): string {
+  if (key === LATEST) return 'latest';
+  const patch = key % 16;
+  const minor = Math.floor(key / 16) % 32;
+  const major = Math.floor(key / 512) % 512;
+  const style = Math.floor(key / (512 * 512));
+  return style === 1
+    ? `v${major}.${minor}.${patch}`
+    : style === 2
+      ? `${major}.${minor}`
+      : `${major}.${minor}.${patch}`;
+}
+
+const SIZE_BUCKETS = [
+  [[2 * MB, 20 * MB], 3],
+  [[20 * MB, 200 * MB], 5],
+  [[200 * MB, 1500 * MB], 2],
+] as const;
+
 /** Bytes, mostly tens to hundreds of MB; an `image_oversized` image is close to the page's limit. */
 function imageSize(rng: Random, oversized: boolean): number {
   if (oversized) return rng.int(1_900_000_000, MAX_IMAGE_SIZE);
-  const bucket = rng.weighted([
-    [[2 * MB, 20 * MB], 3],
-    [[20 * MB, 200 * MB], 5],
-    [[200 * MB, 1500 * MB], 2],
-  ] as const);
+  const bucket = rng.weighted(SIZE_BUCKETS);
   return rng.int(bucket[0], bucket[1]);
 }
 
@@ -336,7 +355,7 @@ function riskCounts(rng: Random, level: SeverityLevel) {
 }
 
 function repository(rng: Random): Repository {
-  const registry = rng.weighted(REGISTRIES.map((r) => [r, r.weight] as const));
+  const registry = rng.weighted(REGISTRY_WEIGHTS);
   const shared = registry.image_type === 'shared_image';
   return {
     registry,
@@ -348,11 +367,40 @@ function repository(rng: Random): Repository {
   };
 }
 
-/** One version of a repository; `updated` is the tag's last update, `newest` its latest_version. */
-function image(rng: Random, repo: Repository, tag: string, updated: number, newest: boolean) {
+const REGISTRY_WEIGHTS = REGISTRIES.map((r) => [r, r.weight] as const);
+const SEVERITY_WEIGHTS = SEVERITY_LEVELS.map((s) => [s, 1] as const);
+const SCANNED: ReadonlySet<ScanStatus> = new Set(['success', 'failed', 'download_failed', 'image_oversized']);
+const NO_RISK = { vul_num: 0, unsafe_setting_num: 0, malicious_file_num: 0 };
+
+/** What the filters and orders read of an image: drawn the same way whether the record is made or not. */
+interface Drawn {
+  status: ScanStatus;
+  severity: SeverityLevel | undefined;
+  vul: number;
+  unsafe: number;
+  malicious: number;
+  size: number;
+  synced: number;
+  scanned: number;
+}
+
+/**
+ * The draws of one version of a repository; `updated` is the tag's last update, `newest` its
+ * latest_version. With `make`, returns the record (its `id` numbered later); without, skips the
+ * draws of the hex digests (they change nothing a filter reads) and fills `into` only.
+ */
+function image(
+  rng: Random,
+  repo: Repository,
+  tag: string,
+  updated: number,
+  newest: boolean,
+  make: boolean,
+  into: Drawn,
+): RegistryImagesInfo | undefined {
   const status = rng.weighted(STATUS_WEIGHTS);
   const synced = Math.min(ANCHOR_MS - rng.int(0, HOUR), updated + rng.int(MINUTE, 2 * DAY));
-  const scanned = ['success', 'failed', 'download_failed', 'image_oversized'].includes(status);
+  const scanned = SCANNED.has(status);
   // Images not scanned yet carry 0; one queued or in progress may keep the time of an older scan.
   const previous = rng.chance(0.5) ? rng.int(updated, synced) : 0;
   const scanTime = scanned
@@ -360,11 +408,8 @@ function image(rng: Random, repo: Repository, tag: string, updated: number, newe
     : status === 'unscan'
       ? 0
       : previous;
-  const severity =
-    status === 'success' ? rng.weighted(SEVERITY_LEVELS.map((s) => [s, 1] as const)) : undefined;
-  const counts = severity
-    ? riskCounts(rng, severity)
-    : { vul_num: 0, unsafe_setting_num: 0, malicious_file_num: 0 };
+  const severity = status === 'success' ? rng.weighted(SEVERITY_WEIGHTS) : undefined;
+  const counts = severity ? riskCounts(rng, severity) : NO_RISK;
   const failedCode: ScanFailedCode | undefined =
     status === 'failed'
       ? rng.pick(FAILED_CODES)
@@ -373,13 +418,30 @@ function image(rng: Random, repo: Repository, tag: string, updated: number, newe
         : status === 'image_oversized'
           ? 'image_over_sized'
           : undefined;
-  const digest = hex(rng, 64);
+  let digest = '';
+  let imageId = '';
+  if (make) {
+    digest = hex(rng, 64);
+    imageId = hex(rng, 64);
+  } else rng.skip(HEX64_DRAWS * 2);
+  const size = imageSize(rng, status === 'image_oversized');
+  const sharedStatus =
+    repo.domainName !== undefined ? (rng.chance(0.8) ? 'effective' : 'expired') : undefined;
+  into.status = status;
+  into.severity = severity;
+  into.vul = counts.vul_num;
+  into.unsafe = counts.unsafe_setting_num;
+  into.malicious = counts.malicious_file_num;
+  into.size = size;
+  into.synced = synced;
+  into.scanned = scanTime;
+  if (!make) return undefined;
   const { registry } = repo;
-  const info: RegistryImagesInfo = {
-    id: 0, // numbered once the dataset is shuffled
+  return {
+    id: 0,
     namespace: repo.namespace,
     image_name: repo.name,
-    image_id: hex(rng, 64),
+    image_id: imageId,
     image_digest: `sha256:${digest}`,
     image_version: tag,
     image_type: registry.image_type,
@@ -389,14 +451,12 @@ function image(rng: Random, repo: Repository, tag: string, updated: number, newe
     latest_version: newest,
     scan_status: status,
     ...(failedCode ? { scan_failed_desc: SCAN_FAILED_CODES[failedCode], scan_failed_code: failedCode } : {}),
-    image_size: imageSize(rng, status === 'image_oversized'),
+    image_size: size,
     latest_update_time: updated,
     latest_scan_time: scanTime,
     latest_sync_time: synced,
     ...counts,
-    ...(repo.domainName !== undefined
-      ? { domain_name: repo.domainName, shared_status: rng.chance(0.8) ? 'effective' : 'expired' }
-      : {}),
+    ...(repo.domainName !== undefined ? { domain_name: repo.domainName, shared_status: sharedStatus } : {}),
     scannable: status !== 'image_oversized',
     is_multiple_arch: repo.multiArch,
     instance_name: registry.instance?.name ?? '',
@@ -404,8 +464,10 @@ function image(rng: Random, repo: Repository, tag: string, updated: number, newe
     instance_url: registry.instance?.url ?? '',
     ...(severity ? { severity_level: severity } : {}),
   };
-  return info;
 }
+
+/** Draws of `hex(rng, 64)`. */
+const HEX64_DRAWS = 8;
 
 /** The per-architecture images of a multi-arch image: 2 or 3, each scanned like the index. */
 function associations(rng: Random, info: RegistryImagesInfo): Array<Omit<AssociateImagesInfo, 'id'>> {
@@ -426,6 +488,48 @@ function associations(rng: Random, info: RegistryImagesInfo): Array<Omit<Associa
   });
 }
 
+/** A repository of the dataset: registry × namespace × image name, with its project and architecture. */
+export type ImageRepository = Readonly<Repository>;
+
+/**
+ * A dataset of images in `id` order, held compactly: per image what the filters and orders read
+ * (the columns below, one row per image, rows in the order the generator drew the images) and the
+ * generator's state where its draws start; a record is derived on demand (`at`), the same draws
+ * as a generator that made every record in turn, and kept in a bounded cache. A million images
+ * take about 80 MB.
+ */
+export interface ImageDataset {
+  readonly seed: number;
+  readonly size: number;
+  /** The record at `position` (0 has the lowest id); deep-frozen. */
+  at(position: number): ImageRecord;
+  /** The row of the columns that holds the image at each position. */
+  readonly row: Int32Array;
+  readonly repositories: readonly ImageRepository[];
+  /** Each image's repository: an index into `repositories`. */
+  readonly repositoryOf: Int32Array;
+  /** Each image's `image_version`: an index into `versions`. */
+  readonly versionOf: Int32Array;
+  readonly versions: readonly string[];
+  readonly id: Float64Array;
+  /** 1 where `latest_version`. */
+  readonly latest: Int32Array;
+  /** Each image's `scan_status`: an index into `SCAN_STATUSES`. */
+  readonly status: Int32Array;
+  /** Each image's `severity_level`: an index into `SEVERITY_LEVELS`, -1 where it has none. */
+  readonly severity: Int32Array;
+  readonly vul: Int32Array;
+  readonly unsafe: Int32Array;
+  readonly malicious: Int32Array;
+  readonly imageSize: Float64Array;
+  readonly updateTime: Float64Array;
+  readonly scanTime: Float64Array;
+  readonly syncTime: Float64Array;
+}
+
+/** Records a dataset keeps as objects at once (an HSS record is about 1.5 KB). */
+const CACHED_RECORDS = 16_384;
+
 /**
  * The mock's dataset: `size` images from `seed`, in `id` order. Deterministic (integer arithmetic
  * over a seeded PRNG only, no clock): the same seed and size give the same images on every machine.
@@ -443,21 +547,55 @@ function associations(rng: Random, info: RegistryImagesInfo): Array<Omit<Associa
  *   (`instance_*` are `''` elsewhere, as in the page's example); multi-arch images 2–3
  *   `association_images`.
  */
-export function generateImages(options: { seed?: number; size?: number } = {}): ImageRecord[] {
+export function createImageDataset(options: { seed?: number; size?: number } = {}): ImageDataset {
   const seed = options.seed ?? DEFAULT_SEED;
   const size = Math.max(0, Math.floor(options.size ?? DEFAULT_SIZE));
   const rng = createRandom(seed);
-  const records: ImageRecord[] = [];
+  // Columns in the order the images are drawn (repository by repository); renumbered below.
+  const state = new Int32Array(size);
+  const repositoryOf = new Int32Array(size);
+  const versionOf = new Int32Array(size);
+  const latest = new Int32Array(size);
+  const status = new Int32Array(size);
+  const severity = new Int32Array(size);
+  const vul = new Int32Array(size);
+  const unsafe = new Int32Array(size);
+  const malicious = new Int32Array(size);
+  const imageSize = new Float64Array(size);
+  const updateTime = new Float64Array(size);
+  const scanTime = new Float64Array(size);
+  const syncTime = new Float64Array(size);
+  const repositories: Repository[] = [];
+  const versions: string[] = [];
+  // The version code of each tag key (+1, so that `latest`, -1, is 0); -1 until the tag is seen.
+  const versionCode = new Int32Array(4 * 512 * 32 * 16 + 1).fill(-1);
+  /** `<name>-<k>`, one string for each (name, k). */
+  const names = new Map<number, string>();
+  const multiArch = new Uint8Array(size);
+  const statusCode = new Map(SCAN_STATUSES.map((s, i) => [s, i]));
+  const severityCode = new Map(SEVERITY_LEVELS.map((s, i) => [s, i]));
+  const drawn = {} as Drawn;
+  let n = 0;
   // How many repositories of each registry/namespace/name there are: the second is `name-2`, and so on.
-  const seen = new Map<string, number>();
-  while (records.length < size) {
+  const seen = new Int32Array(REGISTRIES.length * 16 * 32);
+  while (n < size) {
     let repo = repository(rng);
-    const key = `${repo.registry.registry_id}/${repo.namespace}/${repo.name}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n > 1) repo = { ...repo, name: `${repo.name}-${n}` };
+    const nameIndex = IMAGE_NAMES.indexOf(repo.name);
+    const namespaces = repo.registry.image_type === 'shared_image' ? SHARED_NAMESPACES : NAMESPACES;
+    const key =
+      (REGISTRIES.indexOf(repo.registry) * 16 + namespaces.indexOf(repo.namespace)) * 32 + nameIndex;
+    const k = ++seen[key]!;
+    if (k > 1) {
+      let name = names.get(nameIndex * 2 ** 21 + k);
+      if (name === undefined) {
+        name = `${repo.name}-${k}`;
+        names.set(nameIndex * 2 ** 21 + k, name);
+      }
+      repo = { ...repo, name };
+    }
+    const r = repositories.push(repo) - 1;
     const count = Math.min(
-      size - records.length,
+      size - n,
       rng.weighted([
         [1, 3],
         [2, 3],
@@ -468,29 +606,109 @@ export function generateImages(options: { seed?: number; size?: number } = {}): 
     );
     let updated = ANCHOR_MS - 2 * HOUR - rng.int(0, 60 * DAY);
     tags(rng, count).forEach((tag, i) => {
-      records.push({
-        enterpriseProjectId: repo.enterpriseProjectId,
-        image: image(rng, repo, tag, updated, i === 0),
-      });
+      let code = versionCode[tag + 1]!;
+      if (code < 0) {
+        code = versions.push(tagText(tag)) - 1;
+        versionCode[tag + 1] = code;
+      }
+      state[n] = rng.state() | 0;
+      image(rng, repo, versions[code]!, updated, i === 0, false, drawn);
+      multiArch[n] = repo.multiArch ? 1 : 0;
+      repositoryOf[n] = r;
+      versionOf[n] = code;
+      latest[n] = i === 0 ? 1 : 0;
+      status[n] = statusCode.get(drawn.status)!;
+      severity[n] = drawn.severity ? severityCode.get(drawn.severity)! : -1;
+      vul[n] = drawn.vul;
+      unsafe[n] = drawn.unsafe;
+      malicious[n] = drawn.malicious;
+      imageSize[n] = drawn.size;
+      updateTime[n] = updated;
+      scanTime[n] = drawn.scanned;
+      syncTime[n] = drawn.synced;
+      n++;
       updated -= rng.int(DAY, 90 * DAY);
     });
   }
   // Records are numbered in the order HSS first synchronised them, not repository by repository.
-  for (let i = records.length - 1; i > 0; i--) {
+  const order = new Int32Array(size);
+  for (let i = 0; i < size; i++) order[i] = i;
+  for (let i = size - 1; i > 0; i--) {
     const j = rng.int(0, i);
-    [records[i], records[j]] = [records[j]!, records[i]!];
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
   }
-  let id = 10_000;
+  // Ids, and the association images of multi-arch ones, in id order.
+  const id = new Float64Array(size);
+  const associationState = new Int32Array(size);
+  const associationBase = new Float64Array(size);
+  let next = 10_000;
   let associationId = 900_000;
-  for (const record of records) {
-    id += rng.int(1, 7);
-    record.image.id = id;
-    if (record.image.is_multiple_arch) {
-      record.image.association_images = associations(rng, record.image).map((a) => {
-        associationId += rng.int(1, 3);
-        return { id: associationId, ...a };
-      });
-    }
+  for (let p = 0; p < size; p++) {
+    const r = order[p]!;
+    next += rng.int(1, 7);
+    id[r] = next;
+    if (multiArch[r] === 0) continue;
+    associationState[r] = rng.state() | 0;
+    associationBase[r] = associationId;
+    const count = rng.int(2, 3);
+    const shares = (vul[r]! > 0 ? 1 : 0) + (unsafe[r]! > 0 ? 1 : 0) + (malicious[r]! > 0 ? 1 : 0);
+    rng.skip(count * (2 * HEX64_DRAWS + shares));
+    for (let a = 0; a < count; a++) associationId += rng.int(1, 3);
   }
-  return records;
+  const at = lazyItems(
+    size,
+    (p): ImageRecord => {
+      const r = order[p]!;
+      const repo = repositories[repositoryOf[r]!]!;
+      const info = image(
+        createRandom(state[r]! >>> 0),
+        repo,
+        versions[versionOf[r]!]!,
+        updateTime[r]!,
+        latest[r] === 1,
+        true,
+        drawn,
+      )!;
+      info.id = id[r]!;
+      if (repo.multiArch) {
+        const replay = createRandom(associationState[r]! >>> 0);
+        let associationNext = associationBase[r]!;
+        info.association_images = associations(replay, info).map((a) => {
+          associationNext += replay.int(1, 3);
+          return { id: associationNext, ...a };
+        });
+      }
+      return { enterpriseProjectId: repo.enterpriseProjectId, image: info };
+    },
+    CACHED_RECORDS,
+  );
+  return {
+    seed,
+    size,
+    at,
+    row: order,
+    repositories,
+    versions,
+    repositoryOf,
+    versionOf,
+    id,
+    latest,
+    status,
+    severity,
+    vul,
+    unsafe,
+    malicious,
+    imageSize,
+    updateTime,
+    scanTime,
+    syncTime,
+  };
+}
+
+/** Every record of `createImageDataset(options)` as an array (for a small dataset, or a test). */
+export function generateImages(options: { seed?: number; size?: number } = {}): ImageRecord[] {
+  const dataset = createImageDataset(options);
+  return Array.from({ length: dataset.size }, (_, p) => dataset.at(p));
 }

@@ -18,7 +18,7 @@ import {
   TEST_TEMPORARY_CREDENTIALS,
   TEST_TOKEN,
 } from './credentials.js';
-import { generateImages } from './data.js';
+import { createImageDataset } from './data.js';
 import { createHssDialect } from './dialect.js';
 
 export type { Fault, Faults, InProcessMock, RunningMock } from '@scanapis/mock-kit';
@@ -112,7 +112,7 @@ export type MockFetchOptions = Omit<StartMockOptions, 'port' | 'host' | 'timeout
 
 /** One dataset per seed and size in a process: instances share the records, never state. */
 const imagesFor = cachedBy((seed: number | undefined, size: number | undefined) =>
-  generateImages({ ...(seed !== undefined ? { seed } : {}), ...(size !== undefined ? { size } : {}) }),
+  createImageDataset({ ...(seed !== undefined ? { seed } : {}), ...(size !== undefined ? { size } : {}) }),
 );
 
 /** The HSS mock, once, for every transport (server, in-process fetch, MSW handlers). */

@@ -24,6 +24,8 @@ export {
 } from './faults.js';
 export { connectionReset, createPipelineFetch } from './fetch.js';
 export { type EdgeTimeouts, edgeReply, edgeRequest } from './http-edges.js';
+export { deepFreeze, lazyItems } from './items.js';
+export { toJson } from './json.js';
 export {
   CONTROL_PREFIX,
   createMockPipeline,

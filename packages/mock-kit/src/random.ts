@@ -1,11 +1,19 @@
+const STEP = 0x6d2b79f5;
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+
 /**
  * A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine and
  * Node version, so a mock's dataset is reproducible from `--seed`.
+ *
+ * Its whole state is one 32-bit counter that each draw advances by a constant, so a generator can
+ * be resumed anywhere: `createRandom(rng.state())` replays the draws that follow, and `skip(n)`
+ * jumps over `n` draws in O(1). A large dataset keeps the state at the start of each record and
+ * derives the record on demand, the same draws as a generator that made every record in turn.
  */
 export function createRandom(seed: number) {
   let a = seed >>> 0;
   const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
+    a = (a + STEP) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -14,16 +22,24 @@ export function createRandom(seed: number) {
   return {
     /** A float in [0, 1). */
     next,
+    /** The state now: `createRandom(state)` draws what this generator draws next. */
+    state: (): number => a,
+    /** Advances past `n` draws without making them. */
+    skip: (n: number): void => {
+      a = (a + Math.imul(n, STEP)) >>> 0;
+    },
     /** An integer in [min, max]. */
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     /** One element of a non-empty list. */
     pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
     /** One value of a non-empty list of `[value, weight]`, with probability proportional to its weight. */
     weighted: <T>(entries: ReadonlyArray<readonly [T, number]>): T => {
-      let r = next() * entries.reduce((sum, [, w]) => sum + w, 0);
-      for (const [value, w] of entries) {
-        r -= w;
-        if (r < 0) return value;
+      let sum = 0;
+      for (let i = 0; i < entries.length; i++) sum += entries[i]![1];
+      let r = next() * sum;
+      for (let i = 0; i < entries.length; i++) {
+        r -= entries[i]![1];
+        if (r < 0) return entries[i]![0];
       }
       return entries[entries.length - 1]![0];
     },
@@ -34,11 +50,15 @@ export function createRandom(seed: number) {
       Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
     /** An RFC 4122 version-4-shaped UUID. */
     uuid: () => {
-      const h = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-      h[12] = '4';
-      h[16] = '89ab'[Math.floor(next() * 4)] as string;
-      const s = h.join('');
-      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+      // 32 hex digits (the 13th is then the version, the 17th the variant drawn last), as codes.
+      const codes = new Array<number>(36);
+      for (let i = 0, at = 0; i < 32; i++, at++) {
+        if (at === 8 || at === 13 || at === 18 || at === 23) codes[at++] = 45; // '-'
+        codes[at] = HEX_CODES[Math.floor(next() * 16)]!;
+      }
+      codes[14] = 52; // '4'
+      codes[19] = HEX_CODES[8 + Math.floor(next() * 4)]!; // '8', '9', 'a' or 'b'
+      return String.fromCharCode(...codes);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { toJson } from './json.js';
 import type { MockReply } from './types.js';
 
 /** A reply ready for the wire: lower-cased headers, the payload as text, the right framing headers. */
@@ -38,7 +39,7 @@ export function toWire(reply: MockReply, common: Record<string, string> = {}): W
   }
   const isText = typeof reply.body === 'string';
   const payload =
-    reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+    reply.body === undefined ? '' : isText ? (reply.body as string) : toJson(reply.body);
   if (payload && !('content-type' in headers)) {
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
   }

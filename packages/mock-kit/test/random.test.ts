@@ -48,3 +48,22 @@ describe('createRandom', () => {
     );
   });
 });
+
+describe('createRandom: state and skip', () => {
+  it.each([
+    ['skip(0)', { given: 0 }],
+    ['skip(1)', { given: 1 }],
+    ['skip(37)', { given: 37 }],
+    ['skip(100000)', { given: 100_000 }],
+  ])('%s lands where as many draws land, and state() resumes there', (_, { given }) => {
+    const drawn = createRandom(42);
+    for (let i = 0; i < given; i++) drawn.next();
+    const skipped = createRandom(42);
+    skipped.skip(given);
+    expect(skipped.state()).toBe(drawn.state());
+    const resumed = createRandom(drawn.state());
+    const want = Array.from({ length: 5 }, () => drawn.next());
+    expect(Array.from({ length: 5 }, () => skipped.next())).toEqual(want);
+    expect(Array.from({ length: 5 }, () => resumed.next())).toEqual(want);
+  });
+});

@@ -11,6 +11,7 @@ export {
   resolvePointer,
   type WithExactIntegers,
 } from './load.js';
+export { compileMemoized, isDeepFrozen } from './memo.js';
 export {
   type Header,
   listOperations,
@@ -30,4 +31,4 @@ export {
   type RequestValidatorOptions,
   type Violation,
 } from './request.js';
-export { checkResponse, type ResponseParts } from './response.js';
+export { type CheckOptions, checkResponse, type ResponseParts } from './response.js';

@@ -1,0 +1,35 @@
+/**
+ * Items of a dataset derived on demand: `make(index)` builds the item at `index` (a pure function
+ * of the dataset's seed and that index), and the items last asked for are kept — every item of a
+ * dataset of at most `cached` items, so a small dataset is built once, and a large one holds only
+ * a bounded window of objects whatever its size. Each item is deep-frozen: an answer can share it,
+ * and a check of it (`checkResponse`'s memo) stays true for as long as the object lives.
+ */
+export function lazyItems<T extends object>(
+  size: number,
+  make: (index: number) => T,
+  cached = 65_536,
+): (index: number) => T {
+  const slots = Math.max(1, Math.min(size, cached));
+  const items: Array<T | undefined> = new Array(slots);
+  const held = new Int32Array(slots).fill(-1);
+  return (index) => {
+    if (!(Number.isInteger(index) && index >= 0 && index < size))
+      throw new RangeError(`no item at ${index} (the dataset holds ${size})`);
+    const slot = index % slots;
+    if (held[slot] === index) return items[slot]!;
+    const item = deepFreeze(make(index));
+    items[slot] = item;
+    held[slot] = index;
+    return item;
+  };
+}
+
+/** Freezes `value` and every object and array it holds. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,165 @@
+// `pnpm bench` scale table: each behavioural mock at 1k, 100k and 1M records — launch time, RSS,
+// p50/p99 of the first and of the last page of a filtered query (100 per page), and the time to
+// walk every page (100 per page) of the whole collection at 1k and 100k (the same time per page at
+// both sizes is a walk linear in pages). Sequential requests, loopback only, bounded in count.
+
+import { child, memoryOf, stop } from './children.mjs';
+import { once } from './load.mjs';
+import { targets } from './targets.mjs';
+
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,100000,1000000').split(',').map(Number);
+const REPEAT = Number(process.env.BENCH_SCALE_REPEAT ?? 200);
+const WALK_SIZES = new Set([1000, 100_000]);
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** Per API: the filtered query, how to reach its last page, and the whole collection. */
+async function scaleTargets() {
+  const t = Object.fromEntries((await targets()).map((x) => [x.api, x]));
+  const hssBase = t.hss.path.split('?')[0];
+  return [
+    {
+      api: 'gecko',
+      headers: t.gecko.headers,
+      filtered: '/api/v1/scans?status=completed&limit=100',
+      all: '/api/v1/scans?limit=100',
+      offsets: true,
+      total: (b) => b.pagination.total,
+    },
+    {
+      api: 'hss',
+      headers: t.hss.headers,
+      filtered: `${hssBase}?enterprise_project_id=all_granted_eps&scan_status=success&limit=100`,
+      all: `${hssBase}?enterprise_project_id=all_granted_eps&limit=100`,
+      offsets: true,
+      total: (b) => b.total_num,
+    },
+    {
+      api: 'container-registry',
+      headers: t['container-registry'].headers,
+      // Every image of the spec's example folder (a sixth of the registries), by creation time.
+      filtered:
+        '/container-registry/v1/images?folderId=b1g88tflru0ek1omtsu0&orderBy=createdAt%20desc&pageSize=100',
+      all: '/container-registry/v1/images?pageSize=100',
+      offsets: false,
+      // Its dataset still holds every image and scan as objects: past ~300k images it needs GBs.
+      maxSize: process.env.BENCH_CR_MAX_SIZE ? Number(process.env.BENCH_CR_MAX_SIZE) : 100_000,
+    },
+  ];
+}
+
+async function get(url, headers) {
+  const r = await once(undefined, url, headers);
+  if (r.status !== 200) throw new Error(`${url}: ${r.status} ${r.body.toString().slice(0, 200)}`);
+  return { ms: r.ms, body: JSON.parse(r.body.toString()) };
+}
+
+/** Walks every page of `path`; resolves with the page count, the time and the last page's URL. */
+async function walk(base, target, path) {
+  const started = performance.now();
+  let pages = 0;
+  let url = base + path;
+  let last = url;
+  for (;;) {
+    const { body } = await get(url, target.headers);
+    pages++;
+    last = url;
+    if (target.offsets) {
+      const offset = Number(new URL(url).searchParams.get('offset') ?? 0) + 100;
+      if (offset >= target.total(body)) break;
+      url = `${base}${path}&offset=${offset}`;
+    } else {
+      if (!body.nextPageToken) break;
+      url = `${base}${path}&pageToken=${encodeURIComponent(body.nextPageToken)}`;
+    }
+    if (pages > 20_000) throw new Error(`${path}: more than 20,000 pages`);
+  }
+  return { pages, ms: performance.now() - started, last };
+}
+
+/** The last page's URL: computed from the total where the API pages by offset, else walked to. */
+async function lastPage(base, target) {
+  if (!target.offsets) return (await walk(base, target, target.filtered)).last;
+  const { body } = await get(base + target.filtered, target.headers);
+  const total = target.total(body);
+  return `${base}${target.filtered}&offset=${Math.max(0, Math.floor((total - 1) / 100) * 100)}`;
+}
+
+async function percentiles(url, headers) {
+  const ms = [];
+  for (let i = 0; i < REPEAT; i++) ms.push((await get(url, headers)).ms);
+  ms.sort((a, b) => a - b);
+  return {
+    p50: ms[Math.floor(ms.length / 2)],
+    p99: ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.99))],
+  };
+}
+
+export async function scaleTable() {
+  const rows = [];
+  for (const target of await scaleTargets()) {
+    for (const size of SIZES) {
+      const row = { api: target.api, size };
+      rows.push(row);
+      if (target.maxSize !== undefined && size > target.maxSize) {
+        row.failed = `not run: above ${fmt(target.maxSize)} (BENCH_CR_MAX_SIZE)`;
+        continue;
+      }
+      const started = performance.now();
+      let mock;
+      try {
+        mock = await Promise.race([
+          child('./serve-sized.mjs', [target.api, String(size)], ['--expose-gc']),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('did not answer within 60 s')), 60_000),
+          ),
+        ]);
+      } catch (error) {
+        row.failed = error.message;
+        continue;
+      }
+      try {
+        row.launch = performance.now() - started;
+        row.launchCpu = mock.cpuMs;
+        row.rss = (await memoryOf(mock)).rss / 1024 / 1024;
+        const first = mock.url + target.filtered;
+        await get(first, target.headers); // the query's first request lists its selection
+        row.first = await percentiles(first, target.headers);
+        row.last = await percentiles(await lastPage(mock.url, target), target.headers);
+        if (WALK_SIZES.has(size)) row.walk = await walk(mock.url, target, target.all);
+        row.rssAfter = (await memoryOf(mock)).rss / 1024 / 1024;
+      } catch (error) {
+        row.failed = error.message;
+      } finally {
+        mock.proc.kill();
+        await stop(mock).catch(() => {});
+      }
+    }
+  }
+  console.log(`Scale: one mock at a time, sequential requests, ${REPEAT} of each page (100 per page)\n`);
+  console.log(
+    '| mock | size | launch (CPU) | RSS after launch / after the run | first filtered page p50 / p99 | last filtered page p50 / p99 | walk every page |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    if (r.failed && r.launch === undefined) {
+      console.log(`| ${r.api} | ${fmt(r.size)} | ${r.failed} | — | — | — | — |`);
+      continue;
+    }
+    const pct = (p) => (p ? `${fmt(p.p50, 2)} / ${fmt(p.p99, 2)} ms` : '—');
+    const walkText = r.walk
+      ? `${fmt(r.walk.pages)} pages in ${fmt(r.walk.ms)} ms (${fmt(r.walk.ms / r.walk.pages, 2)} ms/page)`
+      : '—';
+    console.log(
+      `| ${r.api} | ${fmt(r.size)} | ${fmt(r.launch)} ms (${fmt(r.launchCpu)} ms) | ${fmt(r.rss)} / ${r.rssAfter ? fmt(r.rssAfter) : '—'} MB | ${pct(r.first)} | ${pct(r.last)} | ${walkText}${r.failed ? ` (failed: ${r.failed})` : ''} |`,
+    );
+  }
+  for (const api of new Set(rows.map((r) => r.api))) {
+    const small = rows.find((r) => r.api === api && r.size === Math.min(...SIZES));
+    const big = rows.find((r) => r.api === api && r.size === Math.max(...SIZES));
+    if (small?.last && big?.last)
+      console.log(
+        `${api}: last filtered page at ${fmt(big.size)} / at ${fmt(small.size)} = ${fmt(big.last.p50 / small.last.p50, 2)}× (target ≤ 2×)`,
+      );
+  }
+  console.log('Targets: launch < 5 s and RSS < 400 MB at 1,000,000; the same ms/page walking 1k and 100k.\n');
+}
