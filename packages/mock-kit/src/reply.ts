@@ -38,8 +38,7 @@ export function toWire(reply: MockReply, common: Record<string, string> = {}): W
     return { status: reply.status, headers, payload: '' };
   }
   const isText = typeof reply.body === 'string';
-  const payload =
-    reply.body === undefined ? '' : isText ? (reply.body as string) : toJson(reply.body);
+  const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : toJson(reply.body);
   if (payload && !('content-type' in headers)) {
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
   }
