@@ -82,7 +82,7 @@ function renderApi(entry) {
 <h3>What this reference adds to the vendor’s ${pageWord}</h3>
 <ul class="adds">${meta.adds.map((a) => `<li>${inline(a.text)}</li>`).join('\n')}</ul>
 <h3>Quick start: <code>${escapeHtml(meta.clientPackage)}</code></h3>
-<p class="muted">Install, create the client, list one page, then every item with <code>paginate()</code>. This is <code>${escapeHtml(entry.snippet.file)}</code>, type-checked against the real package and run against the mock in the test run. Every operation has curl and TypeScript samples in the <a href="${page}">reference</a>.</p>
+<p class="muted">Install, create the client, list one page, then every item with <code>paginate()</code>. This is <code>${escapeHtml(entry.snippet.file)}</code>, type-checked against the real package and run against the mock in the test run. Every operation has curl and TypeScript samples in its reference.</p>
 <pre class="snippet"><code>${escapeHtml(entry.snippet.source)}</code></pre>
 </section>`;
 }
@@ -136,7 +136,7 @@ pre.snippet code{background:none;padding:0;font-size:.85rem;line-height:1.5}
 footer{padding-bottom:3rem;color:var(--muted);font-size:.9rem}
 @media (max-width:40rem){dl{grid-template-columns:minmax(0,1fr)}dt{margin-top:.5rem}header,main,footer{padding:0 .75rem}.api{padding:1rem .85rem}
 table.summary,table.summary tbody,table.summary tr,table.summary td{display:block;width:100%}
-table.summary thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.summary thead{display:none}
 table.summary tr{border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.25rem 0}
 table.summary td{border:0;padding:.2rem .75rem;display:grid;grid-template-columns:6.5rem minmax(0,1fr);gap:.5rem}
 table.summary td::before{content:attr(data-label);font-weight:600;color:var(--muted)}}

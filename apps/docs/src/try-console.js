@@ -371,6 +371,8 @@
     $('try-body').textContent = pretty || '(empty body)';
     $('try-response').hidden = false;
     $('try-empty').hidden = true;
+    // One column (a phone): the answer is below the form, so bring it into view.
+    if (window.matchMedia('(max-width: 60rem)').matches) $('try-response').scrollIntoView({ block: 'start' });
 
     nextQuery = nextPage(request, answer.status, body);
     const next = $('try-next');

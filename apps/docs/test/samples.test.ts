@@ -14,8 +14,8 @@ import {
   matchOperation,
 } from '@scanapis/spec-tools';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadSpec, operations, specApis, specFile } from '../src/spec.mjs';
 import { codeSamples, SAMPLE_KINDS, samplesOf } from '../src/samples.mjs';
+import { loadSpec, operations, specApis, specFile } from '../src/spec.mjs';
 
 const run = promisify(execFile);
 
@@ -41,7 +41,13 @@ async function recordingProxy(target: string) {
   const upstream = new URL(target);
   const server = createServer((req, res) => {
     const forward = request(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (c: Buffer) => chunks.push(c));
@@ -118,7 +124,9 @@ describe.each(specApis())('%s samples', (api) => {
   });
 
   const cases = operations(loadSpec(api)).flatMap((op) =>
-    samplesOf(api, op.operationId).map((sample) => [`${op.operationId} ${sample.label}`, { op, sample }] as const),
+    samplesOf(api, op.operationId).map(
+      (sample) => [`${op.operationId} ${sample.label}`, { op, sample }] as const,
+    ),
   );
 
   /** The first request of each operation's first sample: every other sample must start the same way. */

@@ -168,17 +168,32 @@ describe('serveDocs({ mocks }): the try-it proxy', () => {
   });
 
   it.each([
-    ['an API without a mock', '/try/container-registry/container-registry/v1/scans', 'GET', 404, /no container-registry mock/],
-    ['a mock that is not running', '/try/hss/v5/p/image/registries/images', 'GET', 502, /not running: start it with `pnpm start`/],
+    [
+      'an API without a mock',
+      '/try/container-registry/container-registry/v1/scans',
+      'GET',
+      404,
+      /no container-registry mock/,
+    ],
+    [
+      'a mock that is not running',
+      '/try/hss/v5/p/image/registries/images',
+      'GET',
+      502,
+      /not running: start it with `pnpm start`/,
+    ],
     ['a method other than GET', '/try/gecko/api/v1/scans', 'POST', 405, /GET requests only/],
     ['the server started without mocks', '/try/gecko/api/v1/scans', 'GET', 404, /no gecko mock/],
-  ])('answers %s with a readable JSON error from the docs server', async (name, path, method, status, message) => {
-    const base = name === 'the server started without mocks' ? bare.url : docs.url;
-    const answer = await fetch(`${base}${path}`, { method });
-    expect(answer.status).toBe(status);
-    expect(answer.headers.get('docs-proxy')).toBe('error');
-    expect(((await answer.json()) as { error: string }).error).toMatch(message);
-  });
+  ])(
+    'answers %s with a readable JSON error from the docs server',
+    async (name, path, method, status, message) => {
+      const base = name === 'the server started without mocks' ? bare.url : docs.url;
+      const answer = await fetch(`${base}${path}`, { method });
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('docs-proxy')).toBe('error');
+      expect(((await answer.json()) as { error: string }).error).toMatch(message);
+    },
+  );
 
   it.each([
     ['not a URL', { gecko: 'nope' }, /mocks.gecko is not a URL/],

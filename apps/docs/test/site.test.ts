@@ -129,7 +129,11 @@ const published = readdirSync(DIST).filter((f) => /\.(?:html|json|yaml)$/.test(f
 
 it('publishes the index, the console, and per API a page and the spec in JSON and YAML', () => {
   expect(published.sort()).toEqual(
-    ['index.html', 'try.html', ...specApis().flatMap((a) => [`${a}.html`, `${a}.openapi.json`, `${a}.openapi.yaml`])].sort(),
+    [
+      'index.html',
+      'try.html',
+      ...specApis().flatMap((a) => [`${a}.html`, `${a}.openapi.json`, `${a}.openapi.yaml`]),
+    ].sort(),
   );
 });
 
@@ -143,12 +147,16 @@ describe.each(published)('%s speaks to users', (file) => {
     }
     if (file.endsWith('.yaml')) {
       // Keys are `x-scanapis-...:` at the start of a line; anything else is text.
-      const lines = content.split('\n').filter((l) => pattern.test(l) && !/^\s*x-scanapis-[a-z]+:\s*$/.test(l));
+      const lines = content
+        .split('\n')
+        .filter((l) => pattern.test(l) && !/^\s*x-scanapis-[a-z]+:\s*$/.test(l));
       expect(lines).toEqual([]);
       return;
     }
     // HTML: the text outside scripts, and the spec a Redoc page inlines (its string values).
-    const visible = content.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<style\b[\s\S]*?<\/style>/gi, '');
+    const visible = content
+      .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+      .replace(/<style\b[\s\S]*?<\/style>/gi, '');
     expect(text(visible).match(new RegExp(`.{0,60}${pattern.source}.{0,60}`, 'i'))).toBeNull();
     const definition = /const __redoc_definition = (\{.*?\});\s*$/m.exec(content)?.[1];
     if (definition) expect(strings(JSON.parse(definition)).filter(([, v]) => pattern.test(v))).toEqual([]);

@@ -58,7 +58,10 @@ async function send(page: Page, button = 'try-send') {
     .getByTestId('try-headers')
     .evaluate((dl) =>
       Object.fromEntries(
-        [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']),
+        [...dl.querySelectorAll('dt')].map((dt) => [
+          dt.textContent ?? '',
+          dt.nextElementSibling?.textContent ?? '',
+        ]),
       ),
     );
   const body = JSON.parse((await page.getByTestId('try-body').textContent()) ?? '');
@@ -102,7 +105,9 @@ describe.each(VIEWPORTS)('try.html on a %s screen', (viewportName, viewport) => 
                 expect(options.slice(1)).toEqual(p.schema.enum.map(String));
               }
               if (p.schema.maximum !== undefined && p.schema.maximum <= Number.MAX_SAFE_INTEGER) {
-                expect(await visibleText(page.locator(`#param-${p.name}-hint`))).toContain(String(p.schema.maximum));
+                expect(await visibleText(page.locator(`#param-${p.name}-hint`))).toContain(
+                  String(p.schema.maximum),
+                );
               }
             }
             for (const [index, group] of op.oneOf.entries()) {
