@@ -40,7 +40,7 @@ code{background:var(--code);padding:.1em .3em;border-radius:4px;overflow-wrap:an
 .muted,.hint{color:var(--muted)}
 .hint{font-size:.8rem;margin:.15rem 0 0;overflow-wrap:anywhere}
 .picker{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.75rem 0}
-.picker select{max-width:100%;padding:.35rem}
+.picker select{width:auto;max-width:100%;padding:.35rem}
 .route{font-family:ui-monospace,monospace;font-weight:600;overflow-wrap:anywhere}
 .banner{border-radius:8px;padding:.6rem .8rem;margin:.75rem 0;border:1px solid var(--line)}
 .banner.warn{border-color:var(--warn);background:color-mix(in srgb,var(--warn) 12%,transparent)}

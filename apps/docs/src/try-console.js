@@ -115,7 +115,7 @@
     $('try-title').textContent = op.summary;
     $('try-route').textContent = `${op.method} ${op.path}`;
     $('try-reference').href = op.reference;
-    $('try-api').textContent = `${api.title} · ${api.vendor}`;
+    $('try-api').textContent = api.title.includes(api.vendor) ? api.title : `${api.title} · ${api.vendor}`;
 
     const form = $('try-form');
     form.textContent = '';
