@@ -55,6 +55,8 @@ legend{font-weight:600;padding:0 .25rem}
 .param .where{font-weight:400;font-size:.75rem;color:var(--muted)}
 .param .required{font-weight:600;font-size:.7rem;color:var(--bad);text-transform:uppercase}
 .param.off{opacity:.55}
+.problem{font-size:.8rem;margin:.15rem 0 0;color:var(--bad);font-weight:600}
+input[aria-invalid=true]{border-color:var(--bad);outline-color:var(--bad)}
 input[type=text],select{width:100%;padding:.35rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
 .choice{margin-right:1rem;white-space:nowrap}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0 0}

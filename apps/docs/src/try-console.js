@@ -80,6 +80,45 @@
   }
 
   // ---- the form ----------------------------------------------------------------------------------
+  /** A spec pattern that is not a valid JavaScript regular expression is not checked here. */
+  function matches(pattern, value) {
+    try {
+      return new RegExp(pattern, 'u').test(value);
+    } catch {
+      return true;
+    }
+  }
+
+  /** What the spec says is wrong with a value, or '' (shown under the field; Send still sends it). */
+  function problem(p, raw) {
+    const value = raw.trim();
+    if (value === '') return p.required ? 'required: the mock answers 400 without it' : '';
+    if (p.type === 'integer' || p.type === 'number') {
+      if (!(p.type === 'integer' ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(value))
+        return `not ${p.type === 'integer' ? 'an integer' : 'a number'}`;
+      const n = Number(value);
+      if (p.minimum !== undefined && n < p.minimum) return `below the minimum ${p.minimum}`;
+      if (p.maximum !== undefined && n > p.maximum) return `above the maximum ${p.maximum}`;
+    }
+    if (p.type === 'string') {
+      if (p.minLength !== undefined && value.length < p.minLength)
+        return `shorter than ${p.minLength} characters`;
+      if (p.maxLength !== undefined && value.length > p.maxLength)
+        return `longer than ${p.maxLength} characters`;
+      if (p.pattern && !matches(p.pattern, value)) return 'does not match the pattern';
+    }
+    return '';
+  }
+
+  function checkField(p) {
+    const input = $(`param-${p.name}`);
+    const message = input.disabled ? '' : problem(p, input.value);
+    input.setAttribute('aria-invalid', message ? 'true' : 'false');
+    const note = $(`param-${p.name}-problem`);
+    note.textContent = message ? `${message} — Send sends it anyway, to show the mock’s answer` : '';
+    note.hidden = !message;
+  }
+
   function control(p) {
     const id = `param-${p.name}`;
     const common = { id, name: id, 'data-param': p.name, 'aria-describedby': `${id}-hint` };
@@ -99,6 +138,7 @@
     }
     return el('input', {
       ...common,
+      oninput: () => checkField(p),
       type: 'text',
       inputmode: p.type === 'integer' || p.type === 'number' ? 'numeric' : undefined,
       autocomplete: 'off',
@@ -179,11 +219,13 @@
             id: `param-${p.name}-hint`,
             text: p.enum ? `${p.hint} · one of ${p.enum.join(', ')}` : p.hint,
           }),
+          el('p', { class: 'problem', id: `param-${p.name}-problem`, role: 'status', hidden: true }),
         ),
       );
     }
     form.append(list);
     syncOneOf();
+    for (const p of op.parameters) checkField(p);
     $('try-response').hidden = true;
     $('try-empty').hidden = false;
     $('try-next').disabled = true;
@@ -201,6 +243,7 @@
         const input = $(`param-${member}`);
         input.disabled = member !== chosen;
         input.closest('.param').classList.toggle('off', member !== chosen);
+        checkField(op.parameters.find((p) => p.name === member));
       }
     });
   }
@@ -386,7 +429,10 @@
 
   function goNext() {
     if (!nextQuery) return;
-    for (const [name, value] of Object.entries(nextQuery)) $(`param-${name}`).value = value;
+    for (const [name, value] of Object.entries(nextQuery)) {
+      $(`param-${name}`).value = value;
+      checkField(current.op.parameters.find((p) => p.name === name));
+    }
     send();
   }
 

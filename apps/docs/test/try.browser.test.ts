@@ -135,6 +135,10 @@ describe.each(VIEWPORTS)('try.html on a %s screen', (viewportName, viewport) => 
             const bounded = op.parameters.find((p) => p.schema.maximum !== undefined);
             if (!bounded) throw new Error(`${op.operationId}: no bounded parameter to break`);
             await page.locator(`#param-${bounded.name}`).fill(String(bounded.schema.maximum + 1));
+            expect(await visibleText(page.locator(`#param-${bounded.name}-problem`))).toContain(
+              `above the maximum ${bounded.schema.maximum}`,
+            );
+            expect(await page.locator(`#param-${bounded.name}`).getAttribute('aria-invalid')).toBe('true');
             const bad = await send(page);
             expect(bad.code).toBe(400);
             expect(check(bad)).toEqual([]);
