@@ -132,6 +132,7 @@ dd ul,.adds{margin:0;padding-left:1.1rem}
 pre.snippet{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto;margin:0;max-width:100%}
 .api,dd,dl{min-width:0}
 a.try{font-weight:600;white-space:nowrap}
+table.summary td code{white-space:nowrap;overflow-wrap:normal}
 pre.snippet code{background:none;padding:0;font-size:.85rem;line-height:1.5}
 footer{padding-bottom:3rem;color:var(--muted);font-size:.9rem}
 @media (max-width:40rem){dl{grid-template-columns:minmax(0,1fr)}dt{margin-top:.5rem}header,main,footer{padding:0 .75rem}.api{padding:1rem .85rem}

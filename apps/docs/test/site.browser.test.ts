@@ -75,6 +75,10 @@ describe.each(apis)('%s.html', (api) => {
             expect(await tab.isVisible(), `${op.operationId}: response ${code} visible`).toBe(true);
           }
           expect(await strayMarkdown(section), `${op.operationId}: raw Markdown on the page`).toEqual([]);
+          expect(
+            lines.filter((line) => /x-scanapis-|(?<!--)\bseeds?\b|\bshared\//i.test(line)),
+            `${op.operationId}: authoring words a reader would see`,
+          ).toEqual([]);
           // The servers panel: the endpoint above the samples opens the list of servers.
           await section.getByText(op.path, { exact: true }).last().click();
           expect(await strayMarkdown(page.locator('body')), `${op.operationId}: servers panel`).toEqual([]);
