@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 // Builds the docs site into dist/: one Redoc page per bundled spec (`redocly build-docs
-// --inlineBundle`, so no CDN), the bundled specs for download, and index.html.
+// --inlineBundle`, so no CDN) with the code samples of snippets/samples/ as `x-codeSamples` and a
+// link to the try-it console on every operation, the bundled specs for download (unchanged),
+// try.html (the console) and index.html.
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { services } from '../../scripts/services.mjs';
 import { APIS } from './src/apis.mjs';
 import { FAVICON, renderIndex } from './src/render-index.mjs';
+import { renderTry } from './src/render-try.mjs';
+import { codeSamples } from './src/samples.mjs';
 import {
   at,
   authLine,
+  deref,
   loadSpec,
   operations,
   servers,
@@ -18,6 +25,7 @@ import {
   specFile,
   specYamlFile,
 } from './src/spec.mjs';
+import { tryModel } from './src/try-model.mjs';
 
 const run = promisify(execFile);
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
@@ -59,16 +67,45 @@ function checkMetadata(/** @type {string[]} */ apis) {
   }
 }
 
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * The spec the reference page renders: the bundled spec with, on every operation, the code samples
+ * (`x-codeSamples`, from snippets/samples/) and a link to the try-it console. The hand-authored
+ * spec and the downloadable copies stay as they are.
+ * @param {string} api
+ */
+function docsSpec(api) {
+  const spec = structuredClone(loadSpec(api));
+  for (const rawItem of Object.values(spec.paths ?? {})) {
+    const item = deref(spec, rawItem);
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      if (!op.operationId) fail(`${api}: ${method.toUpperCase()} without an operationId`);
+      op['x-codeSamples'] = codeSamples(api, op.operationId);
+      const tryIt = `[Try it in the console](try.html#${api}/${op.operationId}) against the local mock (\`pnpm start\`), or copy a sample from the panel beside this text.`;
+      op.description = op.description ? `${op.description}\n\n${tryIt}` : tryIt;
+    }
+  }
+  return spec;
+}
+
 /** Renders one API's Redoc page into dist/<api>.html. */
-async function buildReference(/** @type {import('./src/apis.mjs').ApiMeta} */ meta) {
+async function buildReference(
+  /** @type {import('./src/apis.mjs').ApiMeta} */ meta,
+  /** @type {string} */ work,
+) {
   const spec = loadSpec(meta.api);
   const output = `${dist}${meta.api}.html`;
+  const source = join(work, `${meta.api}.openapi.json`);
+  await writeFile(source, JSON.stringify(docsSpec(meta.api)));
   await run(
     process.execPath,
     [
       redoclyCli,
       'build-docs',
-      specFile(meta.api),
+      source,
       '--inlineBundle',
       '--output',
       output,
@@ -111,6 +148,7 @@ async function indexEntries() {
       // The mock's own line of test credentials, so the index cannot drift from what it accepts.
       const mock = await import(meta.mockPackage);
       const credentials = mock.testCredentials;
+      const tryApi = tryModel({ meta, spec, mock, mockPort: service.port });
       if (typeof credentials !== 'string') fail(`${meta.mockPackage} exports no testCredentials line`);
       const snippetPath = `snippets/${meta.api}.ts`;
       const source = await readFile(here(`./${snippetPath}`), 'utf8').catch(() =>
@@ -126,6 +164,7 @@ async function indexEntries() {
         auth: authLine(spec),
         mock: { url: `http://127.0.0.1:${service.port}`, credentials },
         snippet: { file: `apps/docs/${snippetPath}`, source },
+        tryApi,
       };
     }),
   );
@@ -136,8 +175,15 @@ const apis = specApis();
 checkMetadata(apis);
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
-await Promise.all(APIS.map(buildReference));
-await writeFile(`${dist}index.html`, renderIndex(await indexEntries()));
+const work = await mkdtemp(join(tmpdir(), 'scanapis-docs-build-'));
+try {
+  await Promise.all(APIS.map((meta) => buildReference(meta, work)));
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+const entries = await indexEntries();
+await writeFile(`${dist}index.html`, renderIndex(entries));
+await writeFile(`${dist}try.html`, renderTry(entries.map((e) => e.tryApi)));
 console.log(
-  `docs: built index.html and ${APIS.map((m) => `${m.api}.html`).join(', ')} in ${Date.now() - started} ms`,
+  `docs: built index.html, try.html and ${APIS.map((m) => `${m.api}.html`).join(', ')} in ${Date.now() - started} ms`,
 );

@@ -1,11 +1,14 @@
 // A tiny static server for the built docs site (apps/docs/dist): what `pnpm start` runs on
 // 127.0.0.1:8080 and what the browser tests load. GET/HEAD only, no directory listings, nothing
-// outside `root`, a content type for every file the build writes, and an HTML 404 page.
+// outside `root`, a content type for every file the build writes, and an HTML 404 page. With
+// `mocks`, it also forwards the try-it console's requests, `/try/<api>/...`, to the local mocks
+// (see try-proxy.mjs), so the console calls them from the same origin.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTryProxy } from './try-proxy.mjs';
 
 /** The build's output folder. */
 export const DEFAULT_ROOT = fileURLToPath(new URL('./dist/', import.meta.url));
@@ -77,18 +80,25 @@ async function resolveFile(root, rawPath) {
 
 /**
  * Serves the built docs site. Resolves once the server answers an HTTP request.
- * @param {{ port?: number, host?: string, root?: string }} [options] `port: 0` picks a free port.
+ * @param {{ port?: number, host?: string, root?: string, mocks?: Record<string, string> }} [options]
+ *   `port: 0` picks a free port. `mocks` maps an API (`gecko`, `hss`, `container-registry`) to the
+ *   URL of its running mock; the try-it console's `/try/<api>/...` requests go there.
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function serveDocs({ port = 8080, host = '127.0.0.1', root = DEFAULT_ROOT } = {}) {
+export async function serveDocs({ port = 8080, host = '127.0.0.1', root = DEFAULT_ROOT, mocks = {} } = {}) {
   const base = resolve(root);
   const index = await stat(resolve(base, 'index.html')).catch(() => undefined);
   if (!index?.isFile()) {
     throw new Error(`no docs site in ${base}: run \`pnpm --filter @scanapis/docs build\` first`);
   }
+  const tryProxy = createTryProxy(mocks);
 
   const server = createServer(async (req, res) => {
     try {
+      if (tryProxy.handles(req)) {
+        await tryProxy.handle(req, res);
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, 'Method not allowed\n', { allow: 'GET, HEAD', 'content-type': 'text/plain' });
         return;
@@ -138,6 +148,7 @@ export async function serveDocs({ port = 8080, host = '127.0.0.1', root = DEFAUL
     new Promise((resolveClose) => {
       server.close(() => resolveClose());
       server.closeAllConnections();
+      tryProxy.close();
     });
 
   try {

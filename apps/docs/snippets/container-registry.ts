@@ -17,15 +17,11 @@ if (scans.error) throw new Error(`Container Registry: ${scans.error.message}`);
 // proto3 JSON leaves out empty lists and default values: an empty page is `{}`.
 console.log(`${scans.data.scanResults?.length ?? 0} scan results for the image`);
 
-// 3. Paginate: send nextPageToken back as pageToken until an answer has none.
+// 3. Every image of a registry: paginate() sends nextPageToken back as pageToken.
 const images: Image[] = [];
-let pageToken: string | undefined;
-do {
-  const { data, error } = await registry.GET('/container-registry/v1/images', {
-    params: { query: { registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100, pageToken } },
-  });
-  if (error) throw new Error(`Container Registry: ${error.message}`);
-  images.push(...(data.images ?? []));
-  pageToken = data.nextPageToken;
-} while (pageToken);
+for await (const image of registry.paginate('/container-registry/v1/images', {
+  params: { query: { registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100 } },
+})) {
+  images.push(image);
+}
 console.log(`read all ${images.length} images`);

@@ -13,12 +13,9 @@ const first = await gecko.GET('/api/v1/scans', { params: { query: { limit: 20 } 
 if (first.error) throw new Error(`Gecko: ${first.error.error}`);
 console.log(`${first.data.pagination.total} scans; the first page has ${first.data.data.length}`);
 
-// 3. Paginate: advance offset while pagination.hasMore.
+// 3. Every scan: paginate() advances offset while pagination.hasMore, 100 at a time.
 const scans: ScanSummary[] = [];
-for (let offset = 0, hasMore = true; hasMore; offset = scans.length) {
-  const { data, error } = await gecko.GET('/api/v1/scans', { params: { query: { limit: 100, offset } } });
-  if (error) throw new Error(`Gecko: ${error.error}`);
-  scans.push(...data.data);
-  hasMore = data.pagination.hasMore;
+for await (const scan of gecko.paginate('/api/v1/scans', { params: { query: { limit: 100 } } })) {
+  scans.push(scan);
 }
 console.log(`read all ${scans.length} scans`);

@@ -16,13 +16,11 @@ const first = await hss.listRegistryImages({ limit: 20 });
 if (first.error) throw new Error(`HSS: ${first.error.error_code} ${first.error.error_msg}`);
 console.log(`${first.data.total_num ?? 0} images; the first page has ${first.data.data_list?.length ?? 0}`);
 
-// 3. Paginate: advance offset by limit until it reaches total_num.
+// 3. Every image: paginate() advances offset by limit until it reaches total_num.
 const images: RegistryImagesInfo[] = [];
-const limit = 100;
-for (let offset = 0, total = 1; offset < total; offset += limit) {
-  const { data, error } = await hss.listRegistryImages({ offset, limit });
-  if (error) throw new Error(`HSS: ${error.error_code} ${error.error_msg}`);
-  images.push(...(data.data_list ?? []));
-  total = data.total_num ?? 0;
+for await (const image of hss.paginate('/v5/{project_id}/image/registries/images', {
+  params: { query: { limit: 100 } },
+})) {
+  images.push(image);
 }
 console.log(`read all ${images.length} images`);

@@ -1,24 +1,37 @@
 // What the docs site says about each API that the bundled spec cannot say itself: the vendor,
-// the seed pages it was authored from, a short list of what the spec adds to those pages, and
-// the client package. Operations, servers, auth and parameters always come from the spec.
+// the vendor's reference pages (public title, and address where one is published), a short list
+// of what this reference adds to those pages, the client and mock packages, and what the try-it
+// console needs (the credential header, the client's creation line). Operations, servers, auth
+// and parameters always come from the spec.
 //
 // Each `adds` entry names the places in the bundled spec that carry the fact (`evidence`: a
 // JSON pointer, optionally with a string the value must contain); the build fails when one of
 // them is missing, so the site cannot claim something the spec no longer says.
 //
-// Text uses one bit of markup: `code` spans.
+// Text uses one bit of markup: `code` spans (rendered as <code>, never shown as backticks).
 
 /**
  * @typedef {{ pointer: string, contains?: string }} Evidence
  * @typedef {{ text: string, evidence: Evidence[] }} Addition
- * @typedef {{ file: string, page: string }} SeedPage
+ * @typedef {{ title: string, address?: string }} VendorPage
+ * @typedef {{
+ *   header: string,
+ *   prefix: string,
+ *   credential: (mock: Record<string, any>) => string,
+ *   values: (mock: Record<string, any>) => Record<string, string>,
+ *   clientVariable: string,
+ *   clientFactory: string,
+ *   clientOptions: string,
+ *   filledByClient: string[],
+ * }} TryIt
  * @typedef {{
  *   api: string,
  *   vendor: string,
- *   seeds: SeedPage[],
+ *   pages: VendorPage[],
  *   adds: Addition[],
  *   clientPackage: string,
  *   mockPackage: string,
+ *   tryIt: TryIt,
  * }} ApiMeta
  */
 
@@ -27,10 +40,11 @@ export const APIS = [
   {
     api: 'gecko',
     vendor: 'Gecko Security',
-    seeds: [
+    pages: [
       {
-        file: '004_3f16fc1c52a1c305.txt',
-        page: 'Gecko SAST Scanner API — the vendor’s own OpenAPI 3.1 excerpt for `GET /api/v1/scans` (List scans)',
+        title:
+          'Gecko documentation, API reference “List scans” (the vendor’s own OpenAPI 3.1 excerpt for `GET /api/v1/scans`)',
+        address: 'https://gecko.security/docs/llms.txt',
       },
     ],
     adds: [
@@ -63,24 +77,37 @@ export const APIS = [
     ],
     clientPackage: '@scanapis/gecko',
     mockPackage: '@scanapis/gecko-mock',
+    tryIt: {
+      header: 'X-API-Key',
+      prefix: '',
+      credential: (mock) => mock.TEST_API_KEY,
+      values: () => ({}),
+      clientVariable: 'gecko',
+      clientFactory: 'createGeckoClient',
+      clientOptions: '{\n  apiKey: {credential},\n  baseUrl: {baseUrl},\n}',
+      filledByClient: [],
+    },
   },
   {
     api: 'container-registry',
     vendor: 'Yandex Cloud / Nebius Israel',
-    seeds: [
+    pages: [
       {
-        file: '000_64c6c362df805b01.txt',
-        page: 'Yandex Cloud Container Registry, `Scanner.list` (docs source, `{{ api-host }}` placeholder)',
+        title:
+          'Yandex Cloud documentation, “Container Registry API, REST: Scanner.list” (docs/container-registry/api-ref/Scanner/list)',
       },
       {
-        file: '001_0e101c289c83a24d.txt',
-        page: 'Nebius Israel Container Registry, `Scanner.list` (rendered page, host `container-registry.api.il.nebius.cloud`)',
+        title:
+          'Nebius Israel documentation, “Container Registry API, REST: Scanner.list” (the same page for the host `container-registry.api.il.nebius.cloud`)',
       },
-      { file: '002_4d02d37362f2d48f.txt', page: 'Yandex Cloud Container Registry, `Image.list`' },
+      {
+        title:
+          'Yandex Cloud documentation, “Container Registry API, REST: Image.list” (docs/container-registry/api-ref/Image/list)',
+      },
     ],
     adds: [
       {
-        text: 'The oneof: `Scanner.list` takes exactly one of `imageId` or `repositoryId`; neither or both is a 400 (`Exactly one of imageId or repositoryId must be set`). OpenAPI cannot say this for query parameters, so the operation carries `x-scanapis-oneof`.',
+        text: 'The oneof: `Scanner.list` takes exactly one of `imageId` or `repositoryId`; neither or both is a 400 (`Exactly one of imageId or repositoryId must be set`). OpenAPI cannot say this for query parameters; the mocks, the client’s types and the try-it console enforce it.',
         evidence: [
           { pointer: '/paths/~1container-registry~1v1~1scans/get/x-scanapis-oneof/0' },
           {
@@ -119,14 +146,24 @@ export const APIS = [
     ],
     clientPackage: '@scanapis/container-registry',
     mockPackage: '@scanapis/container-registry-mock',
+    tryIt: {
+      header: 'Authorization',
+      prefix: 'Bearer ',
+      credential: (mock) => mock.TEST_TOKEN,
+      values: () => ({}),
+      clientVariable: 'registry',
+      clientFactory: 'createContainerRegistryClient',
+      clientOptions: '{\n  iamToken: {credential},\n  baseUrl: {baseUrl},\n}',
+      filledByClient: [],
+    },
   },
   {
     api: 'hss',
     vendor: 'Huawei Cloud',
-    seeds: [
+    pages: [
       {
-        file: '003_4779798ece3f765a.txt',
-        page: 'Huawei Cloud HSS API Reference › Repository image › “Querying the Image List of a Repository”',
+        title:
+          'Huawei Cloud Help Center, Host Security Service › API Reference › API Description › Repository image › “Querying the Image List of a Repository”',
       },
     ],
     adds: [
@@ -149,7 +186,7 @@ export const APIS = [
         ],
       },
       {
-        text: 'The three start ≤ end time-range rules OpenAPI cannot express (`x-scanapis-ranges`).',
+        text: 'The three start ≤ end time-range rules OpenAPI cannot express, checked by the mock and described on each time parameter.',
         evidence: [
           { pointer: '/paths/~1v5~1{project_id}~1image~1registries~1images/get/x-scanapis-ranges/2' },
         ],
@@ -166,5 +203,17 @@ export const APIS = [
     ],
     clientPackage: '@scanapis/hss',
     mockPackage: '@scanapis/hss-mock',
+    tryIt: {
+      // AK/SK signing needs the secret key in the page; the console uses the token credential.
+      header: 'X-Auth-Token',
+      prefix: '',
+      credential: (mock) => mock.TEST_TOKEN,
+      values: (mock) => ({ project_id: mock.TEST_PROJECT_ID }),
+      clientVariable: 'hss',
+      clientFactory: 'createHssClient',
+      clientOptions:
+        "{\n  region: 'ap-southeast-1',\n  projectId: {project_id},\n  auth: { token: {credential} },\n  baseUrl: {baseUrl},\n}",
+      filledByClient: ['project_id'],
+    },
   },
 ];

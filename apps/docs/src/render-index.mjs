@@ -1,6 +1,7 @@
-// The index page: every API with its vendor, operations, servers, auth, local mock, seed pages,
-// what the spec adds and a copy-paste snippet. Self-contained HTML and CSS, no scripts, no
-// external assets, so it works offline and from disk.
+// The index page: every API with its vendor, operations (each linked to its reference section and
+// to the try-it console), servers, auth, local mock, the vendor's pages, what this reference adds
+// to them and a copy-paste snippet. Self-contained HTML and CSS, no scripts, no external assets,
+// so it works offline and from disk; it fits a 390 px phone screen without horizontal scrolling.
 
 /**
  * @typedef {import('./spec.mjs').Operation} Operation
@@ -16,6 +17,7 @@
  *   auth: string,
  *   mock: { url: string, credentials: string },
  *   snippet: { file: string, source: string },
+ *   tryApi: import('./try-model.mjs').TryApi,
  * }} IndexEntry
  */
 
@@ -48,34 +50,39 @@ function renderServer(server) {
   return `<li><code>${escapeHtml(server.url)}</code>${server.description ? ` — ${inline(server.description)}` : ''}${vars ? ` (${vars})` : ''}</li>`;
 }
 
-/** @param {Operation} op @returns {string} */
-function renderOperation(op) {
-  return `<li><span class="method">${escapeHtml(op.method)}</span> <code>${escapeHtml(op.path)}</code> — ${inline(op.summary)} <span class="muted">(<code>${escapeHtml(op.operationId)}</code>)</span></li>`;
+/** @param {string} api @param {Operation} op @returns {string} */
+function renderOperation(api, op) {
+  const reference = `${api}.html${op.anchor}`;
+  return `<li><span class="method">${escapeHtml(op.method)}</span> <code>${escapeHtml(op.path)}</code> — <a href="${escapeHtml(reference)}">${inline(op.summary)}</a> <span class="muted">(<code>${escapeHtml(op.operationId)}</code>)</span> · <a class="try" href="try.html#${escapeHtml(api)}/${escapeHtml(op.operationId)}">Try it</a></li>`;
+}
+
+/** @param {import('./apis.mjs').VendorPage} page @returns {string} */
+function renderVendorPage(page) {
+  return `<li>${inline(page.title)}${page.address ? ` — <code>${escapeHtml(page.address)}</code>` : ''}</li>`;
 }
 
 /** @param {IndexEntry} entry @returns {string} */
 function renderApi(entry) {
   const { meta } = entry;
   const page = `${meta.api}.html`;
-  const seeds = meta.seeds
-    .map((s) => `<li><code>shared/seeds/${escapeHtml(s.file)}</code> — ${inline(s.page)}</li>`)
-    .join('\n');
+  const pages = meta.pages.map(renderVendorPage).join('\n');
+  const pageWord = meta.pages.length === 1 ? 'page' : 'pages';
   return `<section class="api" id="${escapeHtml(meta.api)}" aria-labelledby="${escapeHtml(meta.api)}-title">
 <h2 id="${escapeHtml(meta.api)}-title">${escapeHtml(entry.title)} <span class="version">${escapeHtml(entry.version)}</span></h2>
 <p class="lead"><span class="vendor">${escapeHtml(meta.vendor)}</span>${entry.summary ? ` · ${inline(entry.summary)}` : ''}</p>
 <p><a class="button" href="${page}">Read the ${escapeHtml(entry.title)} reference →</a></p>
 <dl>
-<dt>Operations</dt><dd><ul>${entry.operations.map(renderOperation).join('\n')}</ul></dd>
+<dt>Operations</dt><dd><ul>${entry.operations.map((op) => renderOperation(meta.api, op)).join('\n')}</ul></dd>
 <dt>Servers</dt><dd><ul>${entry.servers.map(renderServer).join('\n')}</ul></dd>
 <dt>Auth</dt><dd>${inline(entry.auth)}</dd>
 <dt>Local mock</dt><dd><code>${escapeHtml(entry.mock.url)}</code> after <code>pnpm start</code> (<code>${escapeHtml(meta.mockPackage)}</code>) — ${inline(entry.mock.credentials)}</dd>
-<dt>Seed ${meta.seeds.length === 1 ? 'page' : 'pages'}</dt><dd><ul>${seeds}</ul></dd>
+<dt>Vendor ${pageWord}</dt><dd><ul>${pages}</ul></dd>
 <dt>Spec</dt><dd><a href="${meta.api}.openapi.json">openapi.json</a> · <a href="${meta.api}.openapi.yaml">openapi.yaml</a> (bundled, OpenAPI 3.1)</dd>
 </dl>
-<h3>What the spec adds to the seed ${meta.seeds.length === 1 ? 'page' : 'pages'}</h3>
+<h3>What this reference adds to the vendor’s ${pageWord}</h3>
 <ul class="adds">${meta.adds.map((a) => `<li>${inline(a.text)}</li>`).join('\n')}</ul>
 <h3>Quick start: <code>${escapeHtml(meta.clientPackage)}</code></h3>
-<p class="muted">Install, create the client, list, paginate. This is <code>${escapeHtml(entry.snippet.file)}</code>, type-checked against the real package in the test run.</p>
+<p class="muted">Install, create the client, list one page, then every item with <code>paginate()</code>. This is <code>${escapeHtml(entry.snippet.file)}</code>, type-checked against the real package and run against the mock in the test run. Every operation has curl and TypeScript samples in its reference.</p>
 <pre class="snippet"><code>${escapeHtml(entry.snippet.source)}</code></pre>
 </section>`;
 }
@@ -85,7 +92,7 @@ export function renderIndex(entries) {
   const rows = entries
     .map(
       (e) =>
-        `<tr><td><a href="#${escapeHtml(e.meta.api)}">${escapeHtml(e.title)}</a></td><td>${escapeHtml(e.meta.vendor)}</td><td>${e.operations.length}</td><td><a href="${e.meta.api}.html">${e.meta.api}.html</a></td><td><code>${escapeHtml(e.mock.url)}</code></td></tr>`,
+        `<tr><td data-label="API"><a href="#${escapeHtml(e.meta.api)}">${escapeHtml(e.title)}</a></td><td data-label="Vendor">${escapeHtml(e.meta.vendor)}</td><td data-label="Operations">${e.operations.length}</td><td data-label="Reference"><a href="${e.meta.api}.html">${e.meta.api}.html</a></td><td data-label="Local mock"><code>${escapeHtml(e.mock.url)}</code></td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -122,19 +129,27 @@ dd ul,.adds{margin:0;padding-left:1.1rem}
 .method{display:inline-block;min-width:3.2rem;font:600 .75rem/1.6 ui-monospace,monospace;color:#fff;background:#1a7f37;border-radius:4px;text-align:center}
 .button{display:inline-block;padding:.45rem .9rem;border-radius:6px;background:var(--accent);color:#fff;text-decoration:none;font-weight:600}
 .button:hover{filter:brightness(1.1)}
-pre.snippet{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto;margin:0}
+pre.snippet{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto;margin:0;max-width:100%}
+.api,dd,dl{min-width:0}
+a.try{font-weight:600;white-space:nowrap}
+table.summary td code{white-space:nowrap;overflow-wrap:normal}
 pre.snippet code{background:none;padding:0;font-size:.85rem;line-height:1.5}
 footer{padding-bottom:3rem;color:var(--muted);font-size:.9rem}
-@media (max-width:40rem){dl{grid-template-columns:1fr}dt{margin-top:.5rem}}
+@media (max-width:40rem){dl{grid-template-columns:minmax(0,1fr)}dt{margin-top:.5rem}header,main,footer{padding:0 .75rem}.api{padding:1rem .85rem}
+table.summary,table.summary tbody,table.summary tr,table.summary td{display:block;width:100%}
+table.summary thead{display:none}
+table.summary tr{border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.25rem 0}
+table.summary td{border:0;padding:.2rem .75rem;display:grid;grid-template-columns:6.5rem minmax(0,1fr);gap:.5rem}
+table.summary td::before{content:attr(data-label);font-weight:600;color:var(--muted)}}
 </style>
 </head>
 <body>
 <header>
 <h1>scanapis — API reference</h1>
-<p class="muted">The vendor APIs that list container-image and code scans, as hand-authored OpenAPI 3.1 specs with typed clients and local mocks. Each reference is rendered from the bundled spec with Redoc and works offline.</p>
+<p class="muted">The vendor APIs that list container-image and code scans, as hand-authored OpenAPI 3.1 specs with typed clients and local mocks. Each reference is rendered from the bundled spec with Redoc, has curl and TypeScript samples on every operation and works offline; the <a href="try.html">try-it console</a> sends any operation to the local mocks started by <code>pnpm start</code>.</p>
 </header>
 <main>
-<table>
+<table class="summary">
 <thead><tr><th>API</th><th>Vendor</th><th>Operations</th><th>Reference</th><th>Local mock</th></tr></thead>
 <tbody>
 ${rows}

@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * @typedef {Record<string, any>} OpenApi
- * @typedef {{ name: string, in: string, required: boolean }} Parameter
+ * @typedef {{
+ *   name: string,
+ *   in: string,
+ *   required: boolean,
+ *   schema: Record<string, any>,
+ *   example: unknown,
+ * }} Parameter
  * @typedef {{
  *   method: string,
  *   path: string,
@@ -15,6 +21,8 @@ import { fileURLToPath } from 'node:url';
  *   parameters: Parameter[],
  *   responses: string[],
  *   pagination: Record<string, string> | undefined,
+ *   oneOf: string[][],
+ *   anchor: string,
  * }} Operation
  * @typedef {{ url: string, description: string, variables: Record<string, string> }} Server
  */
@@ -25,15 +33,26 @@ const SPEC_PACKAGE = /^@scanapis\/spec-(.+)$/;
 /** The docs package's own package.json. */
 export const docsPackage = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/** Whether a package exports a bundled spec (`@scanapis/spec-tools` is a library, not a spec). */
+function exportsSpec(/** @type {string} */ name) {
+  try {
+    import.meta.resolve(`${name}/openapi.json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The APIs the site documents: one per `@scanapis/spec-<api>` dependency of the docs package
- * (turbo's `^bundle` makes sure their `dist/` exists before the build), sorted by name.
+ * that exports `openapi.json` (turbo's `^bundle` makes sure their `dist/` exists before the
+ * build), sorted by name.
  * @returns {string[]}
  */
 export function specApis() {
   return Object.keys({ ...docsPackage.dependencies, ...docsPackage.devDependencies })
-    .map((name) => SPEC_PACKAGE.exec(name)?.[1])
-    .filter(/** @returns {api is string} */ (api) => api !== undefined)
+    .filter((name) => SPEC_PACKAGE.test(name) && exportsSpec(name))
+    .map((name) => /** @type {string} */ (SPEC_PACKAGE.exec(name)?.[1]))
     .sort();
 }
 
@@ -86,6 +105,20 @@ export function deref(spec, node) {
 }
 
 /**
+ * The hash Redoc routes an operation to: `#/<tag slug>/<operationId, lower case>` (for example
+ * `#/scans/getapiv1scans`); the browser tests follow every such link and find the operation.
+ * @param {string | undefined} tag @param {string} operationId @returns {string}
+ */
+export function redocAnchor(tag, operationId) {
+  const slug = (/** @type {string} */ text) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '-')
+      .replace(/^-|-$/g, '');
+  return `#/${tag ? `${slug(tag)}/` : ''}${slug(operationId)}`;
+}
+
+/**
  * Every operation, in spec order, with its path-level and own parameters merged (the operation's
  * win on the same name and location).
  * @param {OpenApi} spec @returns {Operation[]}
@@ -102,7 +135,13 @@ export function operations(spec) {
       const params = new Map();
       for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const p = deref(spec, raw);
-        params.set(`${p.in}:${p.name}`, { name: p.name, in: p.in, required: p.required === true });
+        params.set(`${p.in}:${p.name}`, {
+          name: p.name,
+          in: p.in,
+          required: p.required === true,
+          schema: deref(spec, p.schema ?? {}),
+          example: p.example,
+        });
       }
       result.push({
         method: method.toUpperCase(),
@@ -113,6 +152,8 @@ export function operations(spec) {
         parameters: [...params.values()],
         responses: Object.keys(op.responses ?? {}),
         pagination: op['x-scanapis-pagination'],
+        oneOf: op['x-scanapis-oneof'] ?? [],
+        anchor: redocAnchor(op.tags?.[0], op.operationId ?? `${method} ${path}`),
       });
     }
   }

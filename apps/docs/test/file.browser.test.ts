@@ -60,3 +60,25 @@ it(
   },
   BROWSER_TEST_TIMEOUT,
 );
+
+it(
+  'try.html from disk shows the form and says Send needs `pnpm start`, with no request but file://',
+  async () => {
+    const { context, page, requests, errors } = await openPage(browser);
+    try {
+      await page.goto(`${pathToFileURL(`${DIST}try.html`).href}#gecko/getApiV1Scans`, { waitUntil: 'load' });
+      const banner = await visibleText(page.getByTestId('try-banner'));
+      expect(banner).toContain('opened from disk');
+      expect(banner).toContain('pnpm start');
+      expect(await page.getByTestId('try-send').isDisabled()).toBe(true);
+      expect(await visibleText(page.locator('#try-title'))).toBe('List scans');
+      expect(await page.locator('#param-limit').count()).toBe(1);
+      await screenshotNotBlank(page, 'file-try');
+      expect(errors).toEqual([]);
+      expect(foreignRequests(requests, 'file://')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  },
+  BROWSER_TEST_TIMEOUT,
+);

@@ -103,3 +103,102 @@ describe('serveDocs', () => {
     await expect(fetch(`${other.url}/`)).rejects.toThrow();
   });
 });
+
+describe('serveDocs({ mocks }): the try-it proxy', () => {
+  let fake: import('node:http').Server;
+  let fakeUrl: string;
+  let deadUrl: string;
+  let docs: { url: string; port: number; close(): Promise<void> };
+  let bare: { url: string; port: number; close(): Promise<void> };
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    // A stand-in mock that answers with what it received.
+    fake = createServer((req, res) => {
+      const body = JSON.stringify({ method: req.method, url: req.url, headers: req.headers });
+      res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, {
+        'content-type': 'application/json',
+        'x-request-id': 'abc',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    const port = (fake.address() as { port: number }).port;
+    fakeUrl = `http://127.0.0.1:${port}`;
+    // A port nothing listens on: bind, note it, close.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    deadUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
+    await new Promise<void>((r) => closed.close(() => r()));
+    docs = await serveDocs({ port: 0, root, mocks: { gecko: fakeUrl, hss: deadUrl } });
+    bare = await serveDocs({ port: 0, root });
+  });
+
+  afterAll(async () => {
+    await docs?.close();
+    await bare?.close();
+    await new Promise<void>((r) => fake.close(() => r()));
+  });
+
+  it('GET /try/ lists the configured mocks and whether each answers', async () => {
+    const answer = await fetch(`${docs.url}/try/`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      mocks: { gecko: { url: fakeUrl, running: true }, hss: { url: deadUrl, running: false } },
+    });
+    expect(await (await fetch(`${bare.url}/try/`)).json()).toEqual({ mocks: {} });
+  });
+
+  it('forwards /try/<api>/<path>?<query> to the mock with the credential headers, and sends its answer back', async () => {
+    const answer = await fetch(`${docs.url}/try/gecko/api/v1/scans?limit=2&status=a%20b`, {
+      headers: { 'X-API-Key': 'gk_test_scans_read', cookie: 'session=1', accept: 'application/json' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-request-id')).toBe('abc');
+    expect(answer.headers.get('docs-proxy')).toBeNull();
+    const seen = (await answer.json()) as { method: string; url: string; headers: Record<string, string> };
+    expect(seen.method).toBe('GET');
+    expect(seen.url).toBe('/api/v1/scans?limit=2&status=a%20b');
+    expect(seen.headers['x-api-key']).toBe('gk_test_scans_read');
+    expect(seen.headers.host).toBe(new URL(fakeUrl).host);
+    expect(seen.headers).not.toHaveProperty('cookie');
+    const missing = await fetch(`${docs.url}/try/gecko/missing`);
+    expect(missing.status, 'a mock 404 passes through').toBe(404);
+    expect(missing.headers.get('docs-proxy')).toBeNull();
+  });
+
+  it.each([
+    [
+      'an API without a mock',
+      '/try/container-registry/container-registry/v1/scans',
+      'GET',
+      404,
+      /no container-registry mock/,
+    ],
+    [
+      'a mock that is not running',
+      '/try/hss/v5/p/image/registries/images',
+      'GET',
+      502,
+      /not running: start it with `pnpm start`/,
+    ],
+    ['a method other than GET', '/try/gecko/api/v1/scans', 'POST', 405, /GET requests only/],
+    ['the server started without mocks', '/try/gecko/api/v1/scans', 'GET', 404, /no gecko mock/],
+  ])(
+    'answers %s with a readable JSON error from the docs server',
+    async (name, path, method, status, message) => {
+      const base = name === 'the server started without mocks' ? bare.url : docs.url;
+      const answer = await fetch(`${base}${path}`, { method });
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('docs-proxy')).toBe('error');
+      expect(((await answer.json()) as { error: string }).error).toMatch(message);
+    },
+  );
+
+  it.each([
+    ['not a URL', { gecko: 'nope' }, /mocks.gecko is not a URL/],
+    ['not http', { gecko: 'file:///etc/passwd' }, /must be an http:\/\/ URL/],
+  ])('refuses a mocks entry that is %s', async (_name, mocks, message) => {
+    await expect(serveDocs({ port: 0, root, mocks })).rejects.toThrow(message);
+  });
+});

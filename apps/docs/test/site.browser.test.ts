@@ -18,6 +18,7 @@ import {
   visibleText,
   waitForRedoc,
 } from './browser.js';
+import { strayMarkdown } from './markdown.js';
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -73,6 +74,21 @@ describe.each(apis)('%s.html', (api) => {
             const tab = section.getByRole('tab', { name: code, exact: true }).first();
             expect(await tab.isVisible(), `${op.operationId}: response ${code} visible`).toBe(true);
           }
+          expect(await strayMarkdown(section), `${op.operationId}: raw Markdown on the page`).toEqual([]);
+          expect(
+            lines.filter((line) => /x-scanapis-|(?<!--)\bseeds?\b|\bshared\//i.test(line)),
+            `${op.operationId}: authoring words a reader would see`,
+          ).toEqual([]);
+          // The servers panel: the endpoint above the samples opens the list of servers.
+          await section.getByText(op.path, { exact: true }).last().click();
+          expect(await strayMarkdown(page.locator('body')), `${op.operationId}: servers panel`).toEqual([]);
+          const serverText = await visibleText(page.locator('body'));
+          for (const s of spec.servers ?? []) {
+            if (s.description) expect(serverText).toContain(s.description);
+          }
+          await page.keyboard.press('Escape');
+          // Samples on every operation: the panel offers curl first.
+          expect(await visibleText(section)).toContain('curl --get');
         }
         await screenshotNotBlank(page, `${api}-last-operation`);
 
@@ -130,6 +146,7 @@ describe('index.html', () => {
         const response = await page.goto(`${server.url}/`, { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         await screenshotNotBlank(page, 'index', { fullPage: true });
+        expect(await strayMarkdown(page.locator('body')), 'raw Markdown on the index').toEqual([]);
         for (const api of apis) {
           const spec = loadSpec(api);
           const section = page.locator(`section#${api}`);
@@ -186,6 +203,56 @@ describe('index.html', () => {
         }
         expect(errors).toEqual([]);
         expect(foreignRequests(requests, server.url)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});
+
+describe('index.html on a 390 px phone screen', () => {
+  it(
+    'fits without horizontal scrolling, and every operation links to its reference section',
+    async () => {
+      const { context, page, errors } = await openPage(browser);
+      try {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`${server.url}/`, { waitUntil: 'load' });
+        const widths = await page.evaluate(() => ({
+          document: document.documentElement.scrollWidth,
+          body: document.body.scrollWidth,
+          widest: Math.max(
+            ...[...document.querySelectorAll('body *')]
+              .filter((el) => !el.closest('pre'))
+              .map((el) => el.getBoundingClientRect().right),
+          ),
+        }));
+        expect(widths.document, 'page width').toBeLessThanOrEqual(390);
+        expect(widths.body, 'body width').toBeLessThanOrEqual(390);
+        expect(widths.widest, 'no element sticks out').toBeLessThanOrEqual(390);
+        await screenshotNotBlank(page, 'index-390', { fullPage: false });
+        const table = page.locator('table.summary');
+        expect((await table.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
+        for (const label of ['Reference', 'Local mock']) {
+          expect(await table.locator(`td[data-label="${label}"]`).first().isVisible(), label).toBe(true);
+        }
+
+        for (const api of apis) {
+          for (const op of operations(loadSpec(api))) {
+            await page.goto(`${server.url}/`, { waitUntil: 'load' });
+            const link = page.locator(`section#${api} a[href="${api}.html${op.anchor}"]`);
+            expect(await visibleText(link)).toBe(op.summary);
+            await link.click();
+            await page.waitForURL(`${server.url}/${api}.html${op.anchor}`);
+            await waitForRedoc(page);
+            const id = op.anchor.slice(2);
+            const section = page.locator(`[id="${id}"]`);
+            await section.waitFor({ state: 'visible' });
+            expect(await visibleText(section)).toContain(op.summary);
+          }
+        }
+        expect(errors).toEqual([]);
       } finally {
         await context.close();
       }

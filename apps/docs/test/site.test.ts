@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../../scripts/services.mjs';
 import { APIS } from '../src/apis.mjs';
-import { escapeHtml } from '../src/render-index.mjs';
+import { escapeHtml, inline } from '../src/render-index.mjs';
+import { codeSamples, samplesOf } from '../src/samples.mjs';
 import { authLine, docsPackage, loadSpec, operations, servers, specApis } from '../src/spec.mjs';
 import { DIST } from './browser.js';
 
@@ -36,7 +37,7 @@ describe.each(specApis())('%s', (api) => {
     expect(JSON.parse(read(`${api}.openapi.json`))).toEqual(spec);
   });
 
-  it('the index gives vendor, operations, servers, auth, mock, seed pages and additions', () => {
+  it('the index gives vendor, operations, servers, auth, mock, vendor pages and additions', () => {
     expect(body).toContain(escapeHtml(spec.info.title));
     expect(body).toContain(escapeHtml(meta.vendor));
     for (const op of operations(spec)) {
@@ -46,17 +47,40 @@ describe.each(specApis())('%s', (api) => {
     expect(text(body)).toContain(text(escapeHtml(authLine(spec)).replace(/`/g, '')));
     const service = services.find((s) => s.api === api)!;
     expect(body).toContain(`http://127.0.0.1:${service.port}`);
-    for (const seed of meta.seeds) expect(body).toContain(seed.file);
+    for (const page of meta.pages) expect(text(body)).toContain(text(inline(page.title)));
     expect(meta.adds.length).toBeGreaterThan(0);
   });
 
-  it('shows the snippet file verbatim, and the snippet installs, creates, lists and paginates', () => {
+  it('every operation on the index links to its reference section and to the try-it console', () => {
+    for (const op of operations(spec)) {
+      expect(body).toContain(`href="${api}.html${op.anchor}"`);
+      expect(body).toContain(`href="try.html#${api}/${op.operationId}"`);
+    }
+  });
+
+  it('the reference page carries every sample file verbatim as x-codeSamples, and a try-it link', () => {
+    const page = read(`${api}.html`);
+    const definition = /const __redoc_definition = (\{.*?\});\s*$/m.exec(page)?.[1];
+    expect(definition, 'the spec inlined in the page').toBeDefined();
+    const rendered = JSON.parse(definition!);
+    for (const op of operations(spec)) {
+      const renderedOp = rendered.paths[op.path][op.method.toLowerCase()];
+      expect(renderedOp['x-codeSamples']).toEqual(codeSamples(api, op.operationId));
+      for (const sample of samplesOf(api, op.operationId)) {
+        expect(sample.source).toBe(readFileSync(sample.path, 'utf8'));
+      }
+      expect(renderedOp.description).toContain(`](try.html#${api}/${op.operationId})`);
+    }
+  });
+
+  it('shows the snippet file verbatim, and the snippet installs, creates, lists and paginates with paginate()', () => {
     const source = readFileSync(new URL(`../snippets/${api}.ts`, import.meta.url), 'utf8');
     expect(body).toContain(`<pre class="snippet"><code>${escapeHtml(source)}</code></pre>`);
     expect(source).toMatch(new RegExp(`^// Install: pnpm add ${meta.clientPackage}$`, 'm'));
     expect(source).toContain(`from '${meta.clientPackage}'`);
     expect(source).toMatch(/\bcreate\w+Client\(/);
-    expect(source).toMatch(/\b(?:for|while) \(/);
+    expect(source).toMatch(/for await \(const \w+ of \w+\.paginate\(/);
+    expect(source, 'no hand-written paging loop').not.toMatch(/\bdo \{|\bwhile \(|\bfor \(let /);
   });
 });
 
@@ -80,3 +104,93 @@ it.each(['index.html', ...specApis().map((api) => `${api}.html`)])(
     expect(html).not.toContain('cdn.redoc.ly');
   },
 );
+
+// What a user reads never speaks of the spec's authoring: no "seed" pages, no paths outside this
+// repository (`shared/...`), no `x-scanapis-*` extension names. Checked in every published file:
+// the pages' text and the specs they render or offer for download (extension *keys* in the JSON
+// are machine-readable and stay; their names never appear in a description).
+const INTERNAL_WORDS: [string, RegExp][] = [
+  ['"seed" (the authoring pages)', /(?<!--)\bseeds?\b/i],
+  ['a shared/ path', /\bshared\//i],
+  ['an x-scanapis-* name', /x-scanapis-/i],
+];
+
+/** Every string value of a JSON document, with the key path, skipping extension keys themselves. */
+function strings(node: unknown, path = ''): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (Array.isArray(node)) return node.flatMap((v, i) => strings(v, `${path}/${i}`));
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([k, v]) => strings(v, `${path}/${k}`));
+  }
+  return [];
+}
+
+const published = readdirSync(DIST).filter((f) => /\.(?:html|json|yaml)$/.test(f));
+
+it('publishes the index, the console, and per API a page and the spec in JSON and YAML', () => {
+  expect(published.sort()).toEqual(
+    [
+      'index.html',
+      'try.html',
+      ...specApis().flatMap((a) => [`${a}.html`, `${a}.openapi.json`, `${a}.openapi.yaml`]),
+    ].sort(),
+  );
+});
+
+describe.each(published)('%s speaks to users', (file) => {
+  it.each(INTERNAL_WORDS)('no %s', (_name, pattern) => {
+    const content = read(file);
+    if (file.endsWith('.json')) {
+      const hits = strings(JSON.parse(content)).filter(([, v]) => pattern.test(v));
+      expect(hits).toEqual([]);
+      return;
+    }
+    if (file.endsWith('.yaml')) {
+      // Keys are `x-scanapis-...:` at the start of a line; anything else is text.
+      const lines = content
+        .split('\n')
+        .filter((l) => pattern.test(l) && !/^\s*x-scanapis-[a-z]+:\s*$/.test(l));
+      expect(lines).toEqual([]);
+      return;
+    }
+    // HTML: the text outside scripts, and the spec a Redoc page inlines (its string values).
+    const visible = content
+      .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+      .replace(/<style\b[\s\S]*?<\/style>/gi, '');
+    expect(text(visible).match(new RegExp(`.{0,60}${pattern.source}.{0,60}`, 'i'))).toBeNull();
+    const definition = /const __redoc_definition = (\{.*?\});\s*$/m.exec(content)?.[1];
+    if (definition) expect(strings(JSON.parse(definition)).filter(([, v]) => pattern.test(v))).toEqual([]);
+    const model = /<script type="application\/json" id="try-model">([\s\S]*?)<\/script>/.exec(content)?.[1];
+    if (model) expect(strings(JSON.parse(model)).filter(([, v]) => pattern.test(v))).toEqual([]);
+  });
+});
+
+it('the spec sources and their READMEs say the same: no seed wording, no shared/ paths, no x-scanapis names in descriptions', () => {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const path = `${dir}${entry.name}`;
+      if (entry.isDirectory()) walk(`${path}/`);
+      else if (/\.(?:ya?ml|md)$/.test(entry.name)) files.push(path);
+    }
+  };
+  walk(specsDir);
+  expect(files.length).toBeGreaterThan(50);
+  const hits = files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => /(?<!--)\bseeds?\b|\bshared\//i.test(line))
+      .map((line) => `${file.slice(specsDir.length)}: ${line.trim()}`),
+  );
+  expect(hits).toEqual([]);
+  const yamlHits = files
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => /x-scanapis-/.test(line) && !/^\s*x-scanapis-[a-z]+:\s*$/.test(line))
+        .map((line) => `${file.slice(specsDir.length)}: ${line.trim()}`),
+    );
+  expect(yamlHits).toEqual([]);
+});

@@ -15,9 +15,9 @@ export interface paths {
          * List scan results (Scanner.list)
          * @description `Scanner.list` — retrieves the list of ScanResults for specified Image (the pages' own summary; the operation also takes `repositoryId`, see below). Results are paged with `pageSize` and `pageToken`; while more results remain, the response carries a `nextPageToken` to send as `pageToken` in the next request.
          *
-         *     Not on the seed page: `imageId` and `repositoryId` form a oneof in the vendor's API definition — exactly one of them must be sent. A request with neither or with both is refused with a 400 (`INVALID_ARGUMENT`, message "Exactly one of imageId or repositoryId must be set"). OpenAPI cannot express this for query parameters, so neither parameter is `required` here and the operation declares the group in `x-scanapis-oneof`. Errors come back as a `google.rpc.Status` JSON body.
+         *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: `imageId` and `repositoryId` form a oneof in the vendor's API definition — exactly one of them must be sent. A request with neither or with both is refused with a 400 (`INVALID_ARGUMENT`, message "Exactly one of imageId or repositoryId must be set"). OpenAPI cannot express this for query parameters, so neither parameter is `required` here; the mocks and the clients enforce the rule. Errors come back as a `google.rpc.Status` JSON body.
          *
-         *     The seed pages (Yandex Cloud docs source and Nebius Israel rendered page) carry the same text; they differ in the host (`{{ api-host }}` placeholder vs `container-registry.api.il.nebius.cloud`) and in cross-links: the Yandex source links `nextPageToken` to `Registry/list#responses` and, in the `nextPageToken` field, `pageSize` and `pageToken` to `Image/list#query_params` — copy-paste links that this description reads as this operation's own parameters and field.
+         *     Yandex Cloud's and Nebius Israel's `Scanner.list` pages ("Container Registry API, REST: Scanner.list") carry the same text; they differ in the host (`{{ api-host }}` placeholder vs `container-registry.api.il.nebius.cloud`) and in cross-links: the Yandex source links `nextPageToken` to `Registry/list#responses` and, in the `nextPageToken` field, `pageSize` and `pageToken` to `Image/list#query_params` — copy-paste links that this description reads as this operation's own parameters and field.
          */
         get: operations["Scanner_list"];
         put?: never;
@@ -39,7 +39,7 @@ export interface paths {
          * List Docker images (Image.list)
          * @description `Image.list` — retrieves the list of Image resources in the specified registry or repository. The scope is chosen by precedence: `repositoryName` wins over `registryId`, which wins over `folderId` — `registryId` is ignored if a `repositoryName` is specified, and `folderId` is ignored if a `repositoryName` or a `registryId` is specified. Results are paged with `pageSize` and `pageToken`; while more results remain, the response carries a `nextPageToken` to send as `pageToken` in the next request.
          *
-         *     Not on the seed page: errors come back as a `google.rpc.Status` JSON body; int64 fields (`compressedSize`, blob `size`) travel as JSON strings. The page does not say which of the three scope parameters must be sent when none is; the parameters are therefore all optional here.
+         *     Not on Yandex Cloud's `Image.list` page; from the service's public API definition: errors come back as a `google.rpc.Status` JSON body; int64 fields (`compressedSize`, blob `size`) travel as JSON strings. The page does not say which of the three scope parameters must be sent when none is; the parameters are therefore all optional here.
          */
         get: operations["Image_list"];
         put?: never;
@@ -54,7 +54,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A VulnerabilityStats resource: counts of the vulnerabilities found, by severity. Counts are int64 and travel as JSON strings. Not on the seed page: proto3 JSON omits a count of zero, so an absent count means `"0"`. */
+        /** @description A VulnerabilityStats resource: counts of the vulnerabilities found, by severity. Counts are int64 and travel as JSON strings. Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: proto3 JSON omits a count of zero, so an absent count means `"0"`. */
         VulnerabilityStats: {
             /**
              * Format: int64
@@ -90,7 +90,7 @@ export interface components {
         /**
          * @description A ScanResult resource: the outcome of one vulnerability scan of a Docker image.
          *
-         *     Not on the seed page: proto3 JSON omits fields that hold their default value, so only the identifiers `id` and `imageId` are always present; `scannedAt` and `vulnerabilities` are absent while a scan is `RUNNING` (and may be absent when it ended in `ERROR`), and a zero count inside `vulnerabilities` is omitted.
+         *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: proto3 JSON omits fields that hold their default value, so only the identifiers `id` and `imageId` are always present; `scannedAt` and `vulnerabilities` are absent while a scan is `RUNNING` (and may be absent when it ended in `ERROR`), and a zero count inside `vulnerabilities` is omitted.
          */
         ScanResult: {
             /** @description Output only. ID of the ScanResult. */
@@ -101,27 +101,27 @@ export interface components {
              * Format: date-time
              * @description Output only. The timestamp in RFC3339 text format when the scan been finished. String in RFC3339 text format. The range of possible values is from `0001-01-01T00:00:00Z` to `9999-12-31T23:59:59.999999999Z`, i.e. from 0 to 9 digits for fractions of a second. In some languages, built-in datetime utilities do not support nanosecond precision (9 digits).
              *
-             *     Not on the seed page: proto3 JSON writes timestamps in UTC with a `Z` suffix, which the `pattern` requires.
+             *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: proto3 JSON writes timestamps in UTC with a `Z` suffix, which the `pattern` requires.
              */
             scannedAt?: string;
             /**
              * @description Output only. The status of the ScanResult. `RUNNING`: Image scan is in progress. `READY`: Image has been scanned and result is ready. `ERROR`: Image scan is failed.
              *
-             *     The pages name these three values. Not on the seed page: the vendor's enum also has the zero value `STATUS_UNSPECIFIED`; proto3 JSON normally omits a zero enum (the field is then absent), but the wire may carry `STATUS_UNSPECIFIED`, so it is listed.
+             *     The pages name these three values. Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: the vendor's enum also has the zero value `STATUS_UNSPECIFIED`; proto3 JSON normally omits a zero enum (the field is then absent), but the wire may carry `STATUS_UNSPECIFIED`, so it is listed.
              * @enum {string}
              */
             status?: "STATUS_UNSPECIFIED" | "RUNNING" | "READY" | "ERROR";
             /** @description Output only. Summary information about vulnerabilities found. A VulnerabilityStats resource. */
             vulnerabilities?: components["schemas"]["VulnerabilityStats"];
         };
-        /** @description Response of `Scanner.list`. Not on the seed page: proto3 JSON omits fields that hold their default value, so an empty result is `{}` and the last page has no `nextPageToken`. */
+        /** @description Response of `Scanner.list`. Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: proto3 JSON omits fields that hold their default value, so an empty result is `{}` and the last page has no `nextPageToken`. */
         ListScanResultsResponse: {
             /** @description List of ScanResult resources. */
             scanResults?: components["schemas"]["ScanResult"][];
             /** @description This token allows you to get the next page of results for list requests. If the number of results is larger than `pageSize`, use the `nextPageToken` as the value for the `pageToken` query parameter in the next list request. Each subsequent list request will have its own `nextPageToken` to continue paging through the results. Absent (or empty) on the last page. */
             nextPageToken?: string;
         };
-        /** @description Not on the seed page: a `google.rpc.RequestInfo` error detail, packed as `Any`. Quote `requestId` to support. */
+        /** @description Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: a `google.rpc.RequestInfo` error detail, packed as `Any`. Quote `requestId` to support. */
         RequestInfo: {
             /**
              * @description Type URL of `google.rpc.RequestInfo`.
@@ -133,14 +133,14 @@ export interface components {
             /** @description Data used to serve the request, e.g. an encrypted stack trace. Usually empty, and then omitted. */
             servingData?: string;
         };
-        /** @description Not on the seed page: a `google.protobuf.Any` in proto3 JSON — `@type` holds the type URL (`type.googleapis.com/<full message name>`), and the message's own fields sit next to it. This schema stands for every detail type other than `google.rpc.RequestInfo`, which must match the `RequestInfo` schema. */
+        /** @description Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: a `google.protobuf.Any` in proto3 JSON — `@type` holds the type URL (`type.googleapis.com/<full message name>`), and the message's own fields sit next to it. This schema stands for every detail type other than `google.rpc.RequestInfo`, which must match the `RequestInfo` schema. */
         Any: {
             /** @description Type URL of the packed message, e.g. `type.googleapis.com/google.rpc.BadRequest`. */
             "@type": string;
         } & {
             [key: string]: unknown;
         };
-        /** @description Not on the seed page: the error body, a `google.rpc.Status` in proto3 JSON, as the vendor's REST transcoding returns it. `code` is the gRPC status code; the HTTP status follows the standard gRPC-to-HTTP mapping (3 → 400, 16 → 401, 7 → 403, 5 → 404, 8 → 429, 13 → 500, 14 → 503). */
+        /** @description Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the error body, a `google.rpc.Status` in proto3 JSON, as the vendor's REST transcoding returns it. `code` is the gRPC status code; the HTTP status follows the standard gRPC-to-HTTP mapping (3 → 400, 16 → 401, 7 → 403, 5 → 404, 8 → 429, 13 → 500, 14 → 503). */
         Status: {
             /**
              * Format: int32
@@ -152,7 +152,7 @@ export interface components {
             /** @description Error details, each a `google.protobuf.Any` in JSON form: an object whose `@type` names the message type, next to that message's fields. The vendor sends a `google.rpc.RequestInfo` carrying the request ID. */
             details?: (components["schemas"]["RequestInfo"] | components["schemas"]["Any"])[];
         };
-        /** @description A Blob resource: the configuration or one layer of a Docker image. Not on the seed page: proto3 JSON omits fields that hold their default value, so every field may be absent (an empty `urls` list is omitted). */
+        /** @description A Blob resource: the configuration or one layer of a Docker image. Not on Yandex Cloud's `Image.list` page; from the service's public API definition: proto3 JSON omits fields that hold their default value, so every field may be absent (an empty `urls` list is omitted). */
         Blob: {
             /** @description Output only. ID of the blob. */
             id?: string;
@@ -169,7 +169,7 @@ export interface components {
         /**
          * @description An Image resource: a Docker image stored in Container Registry.
          *
-         *     Not on the seed page: proto3 JSON omits fields that hold their default value. `id`, `name` and `digest` identify the image and are always present; an untagged image has no `tags`, and the other fields may be absent when empty or zero.
+         *     Not on Yandex Cloud's `Image.list` page; from the service's public API definition: proto3 JSON omits fields that hold their default value. `id`, `name` and `digest` identify the image and are always present; an untagged image has no `tags`, and the other fields may be absent when empty or zero.
          */
         Image: {
             /** @description Output only. ID of the Docker image. */
@@ -193,11 +193,11 @@ export interface components {
              * Format: date-time
              * @description Output only. Creation timestamp in RFC3339 text format. String in RFC3339 text format. The range of possible values is from `0001-01-01T00:00:00Z` to `9999-12-31T23:59:59.999999999Z`, i.e. from 0 to 9 digits for fractions of a second. In some languages, built-in datetime utilities do not support nanosecond precision (9 digits).
              *
-             *     Not on the seed page: proto3 JSON writes timestamps in UTC with a `Z` suffix, which the `pattern` requires.
+             *     Not on Yandex Cloud's `Image.list` page; from the service's public API definition: proto3 JSON writes timestamps in UTC with a `Z` suffix, which the `pattern` requires.
              */
             createdAt?: string;
         };
-        /** @description Response of `Image.list`. Not on the seed page: proto3 JSON omits fields that hold their default value, so an empty result is `{}` and the last page has no `nextPageToken`. */
+        /** @description Response of `Image.list`. Not on Yandex Cloud's `Image.list` page; from the service's public API definition: proto3 JSON omits fields that hold their default value, so an empty result is `{}` and the last page has no `nextPageToken`. */
         ListImagesResponse: {
             /** @description List of Image resources. */
             images?: components["schemas"]["Image"][];
@@ -206,7 +206,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad request: gRPC `INVALID_ARGUMENT` (code 3). A query parameter breaks its bounds or pattern, a `filter` / `orderBy` expression does not parse, a `pageToken` was not issued for this query, or (`Scanner.list`) not exactly one of `imageId` and `repositoryId` was sent. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Bad request: gRPC `INVALID_ARGUMENT` (code 3). A query parameter breaks its bounds or pattern, a `filter` / `orderBy` expression does not parse, a `pageToken` was not issued for this query, or (`Scanner.list`) not exactly one of `imageId` and `repositoryId` was sent. Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         InvalidArgumentError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -217,7 +217,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description Unauthorized: gRPC `UNAUTHENTICATED` (code 16). The `Authorization: Bearer <IAM token>` header is missing, or the token is invalid or expired. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Unauthorized: gRPC `UNAUTHENTICATED` (code 16). The `Authorization: Bearer <IAM token>` header is missing, or the token is invalid or expired. Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         UnauthenticatedError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -228,7 +228,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description Forbidden: gRPC `PERMISSION_DENIED` (code 7). The token is valid, but its account has no role that allows listing in the requested folder, registry, repository or image. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Forbidden: gRPC `PERMISSION_DENIED` (code 7). The token is valid, but its account has no role that allows listing in the requested folder, registry, repository or image. Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         PermissionDeniedError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -239,7 +239,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description Not found: gRPC `NOT_FOUND` (code 5). The image, repository, registry or folder named by the request does not exist. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Not found: gRPC `NOT_FOUND` (code 5). The image, repository, registry or folder named by the request does not exist. Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         NotFoundError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -250,7 +250,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description Too many requests: gRPC `RESOURCE_EXHAUSTED` (code 8). A request-rate quota was exceeded; retry later with backoff. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Too many requests: gRPC `RESOURCE_EXHAUSTED` (code 8). A request-rate quota was exceeded; retry later with backoff. Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         ResourceExhaustedError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -261,7 +261,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description Internal server error: gRPC `INTERNAL` (code 13). Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Internal server error: gRPC `INTERNAL` (code 13). Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         InternalError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -272,7 +272,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description Service unavailable: gRPC `UNAVAILABLE` (code 14). The service is temporarily unable to handle the request; retry with backoff. Not on the seed pages: the body is a `google.rpc.Status`. */
+        /** @description Service unavailable: gRPC `UNAVAILABLE` (code 14). The service is temporarily unable to handle the request; retry with backoff. Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: the body is a `google.rpc.Status`. */
         UnavailableError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -288,28 +288,28 @@ export interface components {
         /**
          * @description ID of the Image to list scan results for. The maximum string length in characters is 50.
          *
-         *     Not on the seed page: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see `x-scanapis-oneof` on the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
+         *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
          * @example crpbbr7fclo5hrasp6nh
          */
         ScanImageId: string;
         /**
          * @description ID of the repository to list scan results for. The maximum string length in characters is 50.
          *
-         *     Not on the seed page: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see `x-scanapis-oneof` on the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
+         *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
          * @example crp2ln7vk3oh5qiu9s1e
          */
         ScanRepositoryId: string;
         /**
          * @description The maximum number of results per page to return. If the number of available results is larger than `pageSize`, the service returns a `nextPageToken` that can be used to get the next page of results in subsequent list requests. Default value: 100. Acceptable values are 0 to 1000, inclusive.
          *
-         *     Not on the seed page: 0 is proto3's unset value, so `pageSize=0` means the default (100). The page gives no integer width for this query parameter.
+         *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: 0 is proto3's unset value, so `pageSize=0` means the default (100). The page gives no integer width for this query parameter.
          * @example 100
          */
         ScanPageSize: number;
         /**
          * @description Page token. To get the next page of results, set `pageToken` to the `nextPageToken` returned by a previous list request. The maximum string length in characters is 100. The token is opaque: send it back exactly as received.
          *
-         *     Not on the seed pages: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
+         *     Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
          * @example Y3JwdjdjdHEycDBkOWFzMWU2aGs
          */
         PageToken: string;
@@ -343,7 +343,7 @@ export interface components {
         /**
          * @description The maximum number of results per page to return. If the number of available results is larger than `pageSize`, the service returns a `nextPageToken` that can be used to get the next page of results in subsequent list requests. Default value: 100. The maximum value is 1000.
          *
-         *     The page gives only the maximum, no minimum (`Scanner.list` says "0 to 1000, inclusive"), and no integer width; no minimum is set here. Not on the seed page: 0 is proto3's unset value, so `pageSize=0` means the default (100).
+         *     The page gives only the maximum, no minimum (`Scanner.list` says "0 to 1000, inclusive"), and no integer width; no minimum is set here. Not on Yandex Cloud's `Image.list` page; from the service's public API definition: 0 is proto3's unset value, so `pageSize=0` means the default (100).
          * @example 100
          */
         ImagePageSize: number;
@@ -363,12 +363,12 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Not on the seed pages: unique ID of the response. Yandex Cloud's troubleshooting pages (for example https://yandex.cloud/en/docs/search-api/api-ref/support-headers) say each server response carries `x-request-id` and `x-server-trace-id`; quote them to support. Not documented for the Nebius Israel host, so optional.
+         * @description Not on Yandex Cloud's `Scanner.list` and `Image.list` pages: unique ID of the response. Yandex Cloud's troubleshooting pages (for example https://yandex.cloud/en/docs/search-api/api-ref/support-headers) say each server response carries `x-request-id` and `x-server-trace-id`; quote them to support. Not documented for the Nebius Israel host, so optional.
          * @example 19abc75b-01b7-48d5-ac47-430e68f00964
          */
         XRequestId: string;
         /**
-         * @description Not on the seed pages: unique ID of the request's execution log, sent by Yandex Cloud next to `x-request-id` (see the Yandex Cloud troubleshooting pages). Not documented for the Nebius Israel host, so optional.
+         * @description Not on Yandex Cloud's `Scanner.list` and `Image.list` pages: unique ID of the request's execution log, sent by Yandex Cloud next to `x-request-id` (see the Yandex Cloud troubleshooting pages). Not documented for the Nebius Israel host, so optional.
          * @example 8f3d2a61c74b09e5
          */
         XServerTraceId: string;
@@ -383,28 +383,28 @@ export interface operations {
                 /**
                  * @description ID of the Image to list scan results for. The maximum string length in characters is 50.
                  *
-                 *     Not on the seed page: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see `x-scanapis-oneof` on the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
+                 *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
                  * @example crpbbr7fclo5hrasp6nh
                  */
                 imageId?: components["parameters"]["ScanImageId"];
                 /**
                  * @description ID of the repository to list scan results for. The maximum string length in characters is 50.
                  *
-                 *     Not on the seed page: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see `x-scanapis-oneof` on the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
+                 *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: `imageId` and `repositoryId` are a oneof in the vendor's API definition — exactly one of them must be sent (see the operation). Sending neither or both is refused with a 400: "Exactly one of imageId or repositoryId must be set". The pages give this parameter no description beyond its length.
                  * @example crp2ln7vk3oh5qiu9s1e
                  */
                 repositoryId?: components["parameters"]["ScanRepositoryId"];
                 /**
                  * @description The maximum number of results per page to return. If the number of available results is larger than `pageSize`, the service returns a `nextPageToken` that can be used to get the next page of results in subsequent list requests. Default value: 100. Acceptable values are 0 to 1000, inclusive.
                  *
-                 *     Not on the seed page: 0 is proto3's unset value, so `pageSize=0` means the default (100). The page gives no integer width for this query parameter.
+                 *     Not on Yandex Cloud's `Scanner.list` page; from the service's public API definition: 0 is proto3's unset value, so `pageSize=0` means the default (100). The page gives no integer width for this query parameter.
                  * @example 100
                  */
                 pageSize?: components["parameters"]["ScanPageSize"];
                 /**
                  * @description Page token. To get the next page of results, set `pageToken` to the `nextPageToken` returned by a previous list request. The maximum string length in characters is 100. The token is opaque: send it back exactly as received.
                  *
-                 *     Not on the seed pages: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
+                 *     Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
                  * @example Y3JwdjdjdHEycDBkOWFzMWU2aGs
                  */
                 pageToken?: components["parameters"]["PageToken"];
@@ -468,14 +468,14 @@ export interface operations {
                 /**
                  * @description The maximum number of results per page to return. If the number of available results is larger than `pageSize`, the service returns a `nextPageToken` that can be used to get the next page of results in subsequent list requests. Default value: 100. The maximum value is 1000.
                  *
-                 *     The page gives only the maximum, no minimum (`Scanner.list` says "0 to 1000, inclusive"), and no integer width; no minimum is set here. Not on the seed page: 0 is proto3's unset value, so `pageSize=0` means the default (100).
+                 *     The page gives only the maximum, no minimum (`Scanner.list` says "0 to 1000, inclusive"), and no integer width; no minimum is set here. Not on Yandex Cloud's `Image.list` page; from the service's public API definition: 0 is proto3's unset value, so `pageSize=0` means the default (100).
                  * @example 100
                  */
                 pageSize?: components["parameters"]["ImagePageSize"];
                 /**
                  * @description Page token. To get the next page of results, set `pageToken` to the `nextPageToken` returned by a previous list request. The maximum string length in characters is 100. The token is opaque: send it back exactly as received.
                  *
-                 *     Not on the seed pages: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
+                 *     Not on Yandex Cloud's `Scanner.list` and `Image.list` pages; from the service's public API definition: as in Google's API design rules for list methods (AIP-158), which Yandex Cloud's APIs follow, a token is valid only with the other parameters of the request that returned it; a token the service did not issue, or one sent with a different query (scope, `filter`, `orderBy` or `pageSize`), is refused with a 400 (`INVALID_ARGUMENT`).
                  * @example Y3JwdjdjdHEycDBkOWFzMWU2aGs
                  */
                 pageToken?: components["parameters"]["PageToken"];

@@ -33,7 +33,7 @@ export interface paths {
          *     Pagination: `offset` (0 to 2,000,000, default 0) and `limit` (1 to 200, default 10) select a
          *     page; `total_num` in the body is the total number of image records that meet the criteria.
          *
-         *     Request rules OpenAPI cannot express (listed in `x-scanapis-ranges`): each `start_*` time
+         *     Request rules OpenAPI cannot express (the mocks and clients check them): each `start_*` time
          *     must be less than or equal to its `end_*` time —
          *     `start_latest_update_time` ≤ `end_latest_update_time`,
          *     `start_latest_scan_time` ≤ `end_latest_scan_time`,
@@ -306,7 +306,8 @@ export interface components {
         };
         /**
          * ErrorResponse
-         * @description Not on the seed page (it says only "See Error Codes"): Huawei Cloud's error body,
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository” (it says only "See Error Codes");
+         *     from Huawei Cloud's public API definitions: Huawei Cloud's error body,
          *     `{"error_code": "...", "error_msg": "..."}`. Codes starting with `HSS.` come from HSS
          *     itself (its error-code appendix lists `HSS.0001` "invalid param error" with status 400 and
          *     `HSS.0041` "Query host extend info error" with status 500); codes starting with `APIGW.`
@@ -322,7 +323,8 @@ export interface components {
             /** @description Error message. */
             error_msg: string;
             /**
-             * @description Not on the seed page: request ID added by the API gateway to the errors it raises
+             * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+             *     from Huawei Cloud's public API definitions: request ID added by the API gateway to the errors it raises
              *     (same value as the `X-Request-Id` response header).
              */
             request_id?: string;
@@ -330,7 +332,8 @@ export interface components {
     };
     responses: {
         /**
-         * @description Not on the seed page: invalid request parameter. HSS answers with `HSS.0001` ("invalid
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: invalid request parameter. HSS answers with `HSS.0001` ("invalid
          *     param error" in its error-code appendix); the message may name the offending parameter.
          */
         BadRequest: {
@@ -343,7 +346,8 @@ export interface components {
             };
         };
         /**
-         * @description Not on the seed page: authentication failed at the API gateway — the `X-Auth-Token` is
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: authentication failed at the API gateway — the `X-Auth-Token` is
          *     missing, expired or cannot be decrypted, or the AK/SK signature does not verify.
          */
         Unauthorized: {
@@ -356,7 +360,8 @@ export interface components {
             };
         };
         /**
-         * @description Not on the seed page: the caller is authenticated but not allowed to call this API — an IAM
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: the caller is authenticated but not allowed to call this API — an IAM
          *     user without the required HSS permissions (see "Permissions Policies and Supported
          *     Actions").
          */
@@ -370,7 +375,8 @@ export interface components {
             };
         };
         /**
-         * @description Not on the seed page: the API gateway found no API for the request path (for example a
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: the API gateway found no API for the request path (for example a
          *     mistyped path or an API version not served in the region).
          */
         NotFound: {
@@ -383,7 +389,8 @@ export interface components {
             };
         };
         /**
-         * @description Not on the seed page: the request was throttled by the API gateway; retry after a short
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: the request was throttled by the API gateway; retry after a short
          *     back-off.
          */
         TooManyRequests: {
@@ -396,7 +403,8 @@ export interface components {
             };
         };
         /**
-         * @description Not on the seed page: internal HSS error. The error-code appendix lists `HSS.0041` for
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: internal HSS error. The error-code appendix lists `HSS.0041` for
          *     status 500.
          */
         InternalServerError: {
@@ -518,7 +526,7 @@ export interface components {
         /**
          * @description Start time in the query range of the last update time, in milliseconds.
          *
-         *     Constraints: The value must be less than or equal to `end_latest_update_time` (request rule, see `x-scanapis-ranges`; the page writes "earlier than or equal to
+         *     Constraints: The value must be less than or equal to `end_latest_update_time` (a request rule the mocks and clients check; the page writes "earlier than or equal to
          *     ≤end_latest_update_time"). If the end time is not specified, the current time is used as the end of the query range.
          *
          *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
@@ -528,7 +536,7 @@ export interface components {
         /**
          * @description End time in the query range of the last update time, in milliseconds.
          *
-         *     Constraints: The value must be greater than or equal to `start_latest_update_time` (request rule, see `x-scanapis-ranges`). If the start time is not specified, 0 is used as the start of the query range.
+         *     Constraints: The value must be greater than or equal to `start_latest_update_time` (a request rule the mocks and clients check). If the start time is not specified, 0 is used as the start of the query range.
          *
          *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
          * @example 1688000000000
@@ -537,7 +545,7 @@ export interface components {
         /**
          * @description Start time in the query range of the last scan completion time, in milliseconds.
          *
-         *     Constraints: The value must be less than or equal to `end_latest_scan_time` (request rule, see `x-scanapis-ranges`). If the end time is not specified, the current time is used as the end of the query range.
+         *     Constraints: The value must be less than or equal to `end_latest_scan_time` (a request rule the mocks and clients check). If the end time is not specified, the current time is used as the end of the query range.
          *
          *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
          * @example 1691000000000
@@ -546,7 +554,7 @@ export interface components {
         /**
          * @description End time in the query range of the last scan completion time, in milliseconds.
          *
-         *     Constraints: The value must be greater than or equal to `start_latest_scan_time` (request rule, see `x-scanapis-ranges`). If the start time is not specified, 0 is used as the start of the query range.
+         *     Constraints: The value must be greater than or equal to `start_latest_scan_time` (a request rule the mocks and clients check). If the start time is not specified, 0 is used as the start of the query range.
          *
          *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
          * @example 1692000000000
@@ -555,7 +563,7 @@ export interface components {
         /**
          * @description Start time in the query range of the last synchronization completion time, in milliseconds.
          *
-         *     Constraints: The value must be less than or equal to `end_latest_sync_time` (request rule, see `x-scanapis-ranges`). If the end time is not specified, the current time is used as the end of the query range.
+         *     Constraints: The value must be less than or equal to `end_latest_sync_time` (a request rule the mocks and clients check). If the end time is not specified, the current time is used as the end of the query range.
          *
          *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
          * @example 1691000000000
@@ -564,7 +572,7 @@ export interface components {
         /**
          * @description End time in the query range of the last synchronization completion time, in milliseconds.
          *
-         *     Constraints: The value must be greater than or equal to `start_latest_sync_time` (request rule, see `x-scanapis-ranges`). If the start time is not specified, 0 is used as the start of the query range.
+         *     Constraints: The value must be greater than or equal to `start_latest_sync_time` (a request rule the mocks and clients check). If the start time is not specified, 0 is used as the start of the query range.
          *
          *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
          * @example 1692000000000
@@ -640,7 +648,8 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Not on the seed page: the request ID that Huawei Cloud's API gateway returns on every
+         * @description Not on Huawei Cloud's page “Querying the Image List of a Repository”;
+         *     from Huawei Cloud's public API definitions: the request ID that Huawei Cloud's API gateway returns on every
          *     response, successful or not; quote it when contacting support.
          * @example 8d1d2b0a6f5c4e3b9a7d6c5b4a3f2e1d
          */
@@ -754,7 +763,7 @@ export interface operations {
                 /**
                  * @description Start time in the query range of the last update time, in milliseconds.
                  *
-                 *     Constraints: The value must be less than or equal to `end_latest_update_time` (request rule, see `x-scanapis-ranges`; the page writes "earlier than or equal to
+                 *     Constraints: The value must be less than or equal to `end_latest_update_time` (a request rule the mocks and clients check; the page writes "earlier than or equal to
                  *     ≤end_latest_update_time"). If the end time is not specified, the current time is used as the end of the query range.
                  *
                  *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
@@ -764,7 +773,7 @@ export interface operations {
                 /**
                  * @description End time in the query range of the last update time, in milliseconds.
                  *
-                 *     Constraints: The value must be greater than or equal to `start_latest_update_time` (request rule, see `x-scanapis-ranges`). If the start time is not specified, 0 is used as the start of the query range.
+                 *     Constraints: The value must be greater than or equal to `start_latest_update_time` (a request rule the mocks and clients check). If the start time is not specified, 0 is used as the start of the query range.
                  *
                  *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
                  * @example 1688000000000
@@ -773,7 +782,7 @@ export interface operations {
                 /**
                  * @description Start time in the query range of the last scan completion time, in milliseconds.
                  *
-                 *     Constraints: The value must be less than or equal to `end_latest_scan_time` (request rule, see `x-scanapis-ranges`). If the end time is not specified, the current time is used as the end of the query range.
+                 *     Constraints: The value must be less than or equal to `end_latest_scan_time` (a request rule the mocks and clients check). If the end time is not specified, the current time is used as the end of the query range.
                  *
                  *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
                  * @example 1691000000000
@@ -782,7 +791,7 @@ export interface operations {
                 /**
                  * @description End time in the query range of the last scan completion time, in milliseconds.
                  *
-                 *     Constraints: The value must be greater than or equal to `start_latest_scan_time` (request rule, see `x-scanapis-ranges`). If the start time is not specified, 0 is used as the start of the query range.
+                 *     Constraints: The value must be greater than or equal to `start_latest_scan_time` (a request rule the mocks and clients check). If the start time is not specified, 0 is used as the start of the query range.
                  *
                  *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
                  * @example 1692000000000
@@ -791,7 +800,7 @@ export interface operations {
                 /**
                  * @description Start time in the query range of the last synchronization completion time, in milliseconds.
                  *
-                 *     Constraints: The value must be less than or equal to `end_latest_sync_time` (request rule, see `x-scanapis-ranges`). If the end time is not specified, the current time is used as the end of the query range.
+                 *     Constraints: The value must be less than or equal to `end_latest_sync_time` (a request rule the mocks and clients check). If the end time is not specified, the current time is used as the end of the query range.
                  *
                  *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
                  * @example 1691000000000
@@ -800,7 +809,7 @@ export interface operations {
                 /**
                  * @description End time in the query range of the last synchronization completion time, in milliseconds.
                  *
-                 *     Constraints: The value must be greater than or equal to `start_latest_sync_time` (request rule, see `x-scanapis-ranges`). If the start time is not specified, 0 is used as the start of the query range.
+                 *     Constraints: The value must be greater than or equal to `start_latest_sync_time` (a request rule the mocks and clients check). If the start time is not specified, 0 is used as the start of the query range.
                  *
                  *     Range: 0 to 9223372036854775807 ms since 1970-01-01 00:00:00 UTC (the page types it as Long).
                  * @example 1692000000000
