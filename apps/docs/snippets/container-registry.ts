@@ -10,18 +10,15 @@ const registry = createContainerRegistryClient({
 });
 
 // 2. List: Scanner.list takes exactly one of imageId or repositoryId (the oneof).
-const scans = await registry.GET('/container-registry/v1/scans', {
-  params: { query: { imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 50 } },
-});
-if (scans.error) throw new Error(`Container Registry: ${scans.error.message}`);
+//    An error answer throws a ScanApiError with its kind, status and gRPC code.
+const scans = await registry.scans.list({ imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 50 });
 // proto3 JSON leaves out empty lists and default values: an empty page is `{}`.
-console.log(`${scans.data.scanResults?.length ?? 0} scan results for the image`);
+console.log(`${scans.scanResults?.length ?? 0} scan results for the image`);
 
-// 3. Every image of a registry: paginate() sends nextPageToken back as pageToken.
+// 3. Every image of a registry: iterating sends nextPageToken back as pageToken
+//    (registry.paginate('/container-registry/v1/images', …) does the same over the path).
 const images: Image[] = [];
-for await (const image of registry.paginate('/container-registry/v1/images', {
-  params: { query: { registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100 } },
-})) {
+for await (const image of registry.images.list({ registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100 })) {
   images.push(image);
 }
 console.log(`read all ${images.length} images`);

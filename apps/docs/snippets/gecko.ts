@@ -8,14 +8,14 @@ const gecko = createGeckoClient({
   baseUrl: process.env.GECKO_BASE_URL ?? 'http://127.0.0.1:4012', // the local mock (`pnpm start`)
 });
 
-// 2. List one page.
-const first = await gecko.GET('/api/v1/scans', { params: { query: { limit: 20 } } });
-if (first.error) throw new Error(`Gecko: ${first.error.error}`);
-console.log(`${first.data.pagination.total} scans; the first page has ${first.data.data.length}`);
+// 2. List one page (an error answer throws a ScanApiError with its kind and status).
+const first = await gecko.scans.list({ limit: 20 });
+console.log(`${first.pagination.total} scans; the first page has ${first.data.length}`);
 
-// 3. Every scan: paginate() advances offset while pagination.hasMore, 100 at a time.
+// 3. Every scan: iterating the same call advances offset while pagination.hasMore, 100 at a time
+//    (gecko.paginate('/api/v1/scans', …) does the same over the path).
 const scans: ScanSummary[] = [];
-for await (const scan of gecko.paginate('/api/v1/scans', { params: { query: { limit: 100 } } })) {
+for await (const scan of gecko.scans.list({ limit: 100 })) {
   scans.push(scan);
 }
 console.log(`read all ${scans.length} scans`);

@@ -11,16 +11,14 @@ const hss = createHssClient({
   baseUrl: process.env.HSS_BASE_URL ?? 'http://127.0.0.1:4011', // the local mock
 });
 
-// 2. List one page of repository images.
-const first = await hss.listRegistryImages({ limit: 20 });
-if (first.error) throw new Error(`HSS: ${first.error.error_code} ${first.error.error_msg}`);
-console.log(`${first.data.total_num ?? 0} images; the first page has ${first.data.data_list?.length ?? 0}`);
+// 2. List one page of repository images (an error answer throws a ScanApiError).
+const first = await hss.registryImages.list({ limit: 20 });
+console.log(`${first.total_num ?? 0} images; the first page has ${first.data_list?.length ?? 0}`);
 
-// 3. Every image: paginate() advances offset by limit until it reaches total_num.
+// 3. Every image: iterating the same call advances offset by limit until it reaches total_num
+//    (hss.paginate('/v5/{project_id}/image/registries/images', …) does the same over the path).
 const images: RegistryImagesInfo[] = [];
-for await (const image of hss.paginate('/v5/{project_id}/image/registries/images', {
-  params: { query: { limit: 100 } },
-})) {
+for await (const image of hss.registryImages.list({ limit: 100 })) {
   images.push(image);
 }
 console.log(`read all ${images.length} images`);

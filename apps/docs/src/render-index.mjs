@@ -82,7 +82,7 @@ function renderApi(entry) {
 <h3>What this reference adds to the vendor’s ${pageWord}</h3>
 <ul class="adds">${meta.adds.map((a) => `<li>${inline(a.text)}</li>`).join('\n')}</ul>
 <h3>Quick start: <code>${escapeHtml(meta.clientPackage)}</code></h3>
-<p class="muted">Install, create the client, list one page, then every item with <code>paginate()</code>. This is <code>${escapeHtml(entry.snippet.file)}</code>, type-checked against the real package and run against the mock in the test run. Every operation has curl and TypeScript samples in its reference.</p>
+<p class="muted">Install, create the client, list one page with the resource method, then every item by iterating it (<code>paginate()</code> does the same over a path). This is <code>${escapeHtml(entry.snippet.file)}</code>, type-checked against the real package and run against the mock in the test run. Every operation has curl and TypeScript samples in its reference.</p>
 <pre class="snippet"><code>${escapeHtml(entry.snippet.source)}</code></pre>
 </section>`;
 }

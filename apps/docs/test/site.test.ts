@@ -73,13 +73,14 @@ describe.each(specApis())('%s', (api) => {
     }
   });
 
-  it('shows the snippet file verbatim, and the snippet installs, creates, lists and paginates with paginate()', () => {
+  it('shows the snippet file verbatim, and the snippet installs, creates, lists and pages with the resource method', () => {
     const source = readFileSync(new URL(`../snippets/${api}.ts`, import.meta.url), 'utf8');
     expect(body).toContain(`<pre class="snippet"><code>${escapeHtml(source)}</code></pre>`);
     expect(source).toMatch(new RegExp(`^// Install: pnpm add ${meta.clientPackage}$`, 'm'));
     expect(source).toContain(`from '${meta.clientPackage}'`);
     expect(source).toMatch(/\bcreate\w+Client\(/);
-    expect(source).toMatch(/for await \(const \w+ of \w+\.paginate\(/);
+    expect(source).toMatch(/for await \(const \w+ of \w+\.\w+\.list\(/);
+    expect(source, 'names paginate() as the path-level equivalent').toMatch(/\w+\.paginate\('\//);
     expect(source, 'no hand-written paging loop').not.toMatch(/\bdo \{|\bwhile \(|\bfor \(let /);
   });
 });

@@ -9,18 +9,13 @@ const registry = createContainerRegistryClient({
   baseUrl: process.env.CONTAINER_REGISTRY_BASE_URL ?? 'http://127.0.0.1:4010',
 });
 
-// One page of a registry's images.
-const { data, error } = await registry.GET('/container-registry/v1/images', {
-  params: { query: { registryId: 'crpc9qeoft236r8tpvt7', pageSize: 20 } },
-});
-if (error) throw new Error(`Container Registry: ${error.message}`);
+// One page of a registry's images (an error answer throws a ScanApiError).
+const data = await registry.images.list({ registryId: 'crpc9qeoft236r8tpvt7', pageSize: 20 });
 console.log(`this page has ${data.images?.length ?? 0} images`);
 
-// Every image of the registry: paginate() sends nextPageToken back as pageToken.
+// Every image of the registry: iterating sends nextPageToken back as pageToken.
 const names = new Set<string>();
-for await (const image of registry.paginate('/container-registry/v1/images', {
-  params: { query: { registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100 } },
-})) {
+for await (const image of registry.images.list({ registryId: 'crpc9qeoft236r8tpvt7', pageSize: 100 })) {
   names.add(image.name);
 }
 console.log(`${names.size} repositories hold images in the registry`);

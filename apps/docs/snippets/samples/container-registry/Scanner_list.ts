@@ -10,18 +10,14 @@ const registry = createContainerRegistryClient({
 });
 
 // One page of an image's scan results: exactly one of imageId or repositoryId.
-const { data, error } = await registry.GET('/container-registry/v1/scans', {
-  params: { query: { imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 20 } },
-});
-if (error) throw new Error(`Container Registry: ${error.message}`);
+// An error answer throws a ScanApiError.
+const data = await registry.scans.list({ imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 20 });
 // proto3 JSON leaves out empty lists: an empty page is `{}`.
 console.log(`this page has ${data.scanResults?.length ?? 0} scan results`);
 
-// Every scan result of a repository: paginate() sends nextPageToken back as pageToken.
+// Every scan result of a repository: iterating sends nextPageToken back as pageToken.
 let ready = 0;
-for await (const scan of registry.paginate('/container-registry/v1/scans', {
-  params: { query: { repositoryId: 'crp2ln7vk3oh5qiu9s1e', pageSize: 100 } },
-})) {
+for await (const scan of registry.scans.list({ repositoryId: 'crp2ln7vk3oh5qiu9s1e', pageSize: 100 })) {
   if (scan.status === 'READY') ready += 1;
 }
 console.log(`${ready} finished scans in the repository`);

@@ -7,18 +7,13 @@ const gecko = createGeckoClient({
   baseUrl: process.env.GECKO_BASE_URL ?? 'http://127.0.0.1:4012',
 });
 
-// One page of completed scans.
-const { data, error } = await gecko.GET('/api/v1/scans', {
-  params: { query: { status: 'completed', limit: 20 } },
-});
-if (error) throw new Error(`Gecko: ${error.error}`);
+// One page of completed scans (an error answer throws a ScanApiError).
+const data = await gecko.scans.list({ status: 'completed', limit: 20 });
 console.log(`${data.pagination.total} completed scans; this page has ${data.data.length}`);
 
-// Every completed scan: paginate() follows offset and pagination.hasMore.
+// Every completed scan: iterating the same call follows offset and pagination.hasMore.
 let critical = 0;
-for await (const scan of gecko.paginate('/api/v1/scans', {
-  params: { query: { status: 'completed', limit: 100 } },
-})) {
+for await (const scan of gecko.scans.list({ status: 'completed', limit: 100 })) {
   critical += scan.vulnerabilityCounts.critical;
 }
 console.log(`${critical} critical vulnerabilities across every completed scan`);

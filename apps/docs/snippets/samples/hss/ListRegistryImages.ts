@@ -10,16 +10,13 @@ const hss = createHssClient({
   baseUrl: process.env.HSS_BASE_URL ?? 'http://127.0.0.1:4011',
 });
 
-// One page of the project's repository images.
-const { data, error } = await hss.listRegistryImages({ limit: 20 });
-if (error) throw new Error(`HSS: ${error.error_code} ${error.error_msg}`);
+// One page of the project's repository images (an error answer throws a ScanApiError).
+const data = await hss.registryImages.list({ limit: 20 });
 console.log(`${data.total_num ?? 0} images; this page has ${data.data_list?.length ?? 0}`);
 
-// Every image: paginate() advances offset by limit until it reaches total_num.
+// Every image: iterating advances offset by limit until it reaches total_num.
 let vulnerable = 0;
-for await (const image of hss.paginate('/v5/{project_id}/image/registries/images', {
-  params: { query: { limit: 100 } },
-})) {
+for await (const image of hss.registryImages.list({ limit: 100 })) {
   if (image.vul_num) vulnerable += 1;
 }
 console.log(`${vulnerable} images with vulnerabilities`);
