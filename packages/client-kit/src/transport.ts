@@ -186,7 +186,10 @@ export function createTransport(options: TransportOptions) {
             else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs is spent';
             else if (now + delay >= deadline) {
               why = 'timeout.totalMs ends first';
-              answer.cause = overdue();
+              answer.cause = fail(
+                'timeout',
+                `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`,
+              );
             }
           }
         }
