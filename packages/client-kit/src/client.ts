@@ -240,7 +240,7 @@ export function createScanApiClient<
       if (response.ok && parseAs === 'json' && !(data && typeof data === 'object' && !Array.isArray(data)))
         throw new ScanApiError(
           { kind: 'parse', method, url: response.url || baseUrl + path, status: response.status },
-          `a ${response.status} without the JSON object the spec declares`,
+          `${response.status} without a JSON object body`,
         );
       return result;
     };

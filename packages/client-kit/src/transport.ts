@@ -82,7 +82,7 @@ export function createTransport(options: TransportOptions) {
     const retry = resolveRetry('retry', call.retry, options.retry);
     const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
     const { method, signal, headers } = request;
-    const attempts = IDEMPOTENT.has(method) ? retry.attempts : 1;
+    const attempts = IDEMPOTENT.test(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
     let attempt = 0;
     let waited = 0;
@@ -109,7 +109,7 @@ export function createTransport(options: TransportOptions) {
       const untilReset = limiter?.wait(Date.now());
       if (untilReset) {
         if (untilReset > retry.maxDelayMs)
-          throw fail('rate-limited', 'no requests left in the rate-limit window', {
+          throw fail('rate-limited', 'rate limit reached', {
             retryAfterMs: untilReset,
             resetAt: new Date(Date.now() + untilReset),
           });
@@ -182,8 +182,8 @@ export function createTransport(options: TransportOptions) {
           }
           if (attempt < attempts) {
             delay = asked ?? backoffMs(attempt - 1, retry, options.random);
-            if (delay > retry.maxDelayMs) why = `a wait of ${delay} ms is over retry.maxDelayMs`;
-            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs is spent';
+            if (delay > retry.maxDelayMs) why = `waiting ${delay} ms > retry.maxDelayMs`;
+            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs spent';
             else if (now + delay >= deadline) {
               why = 'timeout.totalMs ends first';
               answer.cause = fail(
