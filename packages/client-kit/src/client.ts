@@ -279,7 +279,8 @@ export function createScanApiClient<
           then: (ok: never, no: never) => data().then(ok, no),
           catch: (no: never) => data().catch(no),
           finally: (f: never) => data().finally(f),
-          withResponse: () => load().then(({ data, response }) => ({ data, response })),
+          // An answer that got here is a 2xx: openapi-fetch's result is `{ data, response }`.
+          withResponse: load,
           pages: () => pages(path, init, load),
           [Symbol.asyncIterator]: () => paginate(path, init, load),
         };

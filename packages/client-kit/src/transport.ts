@@ -106,15 +106,7 @@ export function createTransport(options: TransportOptions) {
 
     for (;;) {
       // A rate limiter that knows the window is used up: wait for its reset, unless that is too long.
-      const untilReset = limiter?.wait(Date.now());
-      if (untilReset) {
-        if (untilReset > retry.maxDelayMs)
-          throw fail('rate-limited', 'rate limit reached', {
-            retryAfterMs: untilReset,
-            resetAt: new Date(Date.now() + untilReset),
-          });
-        await wait(untilReset);
-      }
+      const untilReset = await limiter?.gate(retry.maxDelayMs, wait, fail);
       if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
@@ -171,11 +163,11 @@ export function createTransport(options: TransportOptions) {
           response = await options.fetch(new Request(url, { ...manual, method, headers }), init);
         }
         const now = Date.now();
-        limiter?.record(response.headers, now);
+        const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
         if (retry.statuses.includes(response.status)) {
-          const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
+          const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
             answer.retryAfterMs = asked;
             answer.resetAt = new Date(now + asked);
