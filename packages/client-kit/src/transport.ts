@@ -136,14 +136,19 @@ export function createTransport(options: TransportOptions) {
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       url = request.url;
       let delay: number | undefined;
+      /** What the attempt got: its status, or why it got none. */
+      let outcome: string;
       try {
         // A request without a body can be sent again as it is; one with a body is cloned while
-        // another attempt may follow.
-        let response = await options.fetch(
-          new Request(attempt < attempts && request.body ? request.clone() : request, manual),
-          init,
-        );
+        // another attempt may follow. A redirect is followed with the method and headers alone.
+        let response: Response;
         for (let hops = 0; ; hops++) {
+          response = await options.fetch(
+            hops
+              ? new Request(url, { ...manual, method, headers })
+              : new Request(attempt < attempts && request.body ? request.clone() : request, manual),
+            init,
+          );
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
           if (!location && response.type !== 'opaqueredirect') break;
@@ -160,12 +165,12 @@ export function createTransport(options: TransportOptions) {
             throw fail('redirect', summary, { status });
           }
           url = to.href;
-          response = await options.fetch(new Request(url, { ...manual, method, headers }), init);
         }
         const now = Date.now();
         const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
+        outcome = `${response.status}`;
         if (retry.statuses.includes(response.status)) {
           const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
@@ -186,26 +191,27 @@ export function createTransport(options: TransportOptions) {
           }
         }
         if (delay === undefined || why) {
-          note(response.ok ? 'debug' : 'warn', `${response.status}${why && `, not retried: ${why}`}`);
+          note(response.ok ? 'debug' : 'warn', `${outcome}${why && `, not retried: ${why}`}`);
           // The timer stays until the body has been read: the client calls settle() then.
           answers.set(response, answer);
           return response;
         }
         clearTimeout(timer);
         void response.body?.cancel();
-        note('info', `${response.status}, retry in ${delay} ms`);
       } catch (error) {
         if (signal.aborted) throw aborted();
         if (error instanceof ScanApiError) throw error;
         if (expired === 'total') throw overdue(error);
-        const summary = expired
+        outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
         delay = backoffMs(attempt - 1, retry, options.random);
-        const last = attempt >= attempts || waited + delay > retry.maxTotalDelayMs;
-        note(last ? 'error' : 'info', last ? summary : `${summary}, retry in ${delay} ms`);
-        if (last) throw fail(expired ? 'timeout' : 'network', summary, { cause: error });
+        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) {
+          note('error', outcome);
+          throw fail(expired ? 'timeout' : 'network', outcome, { cause: error });
+        }
       }
+      note('info', `${outcome}, retry in ${delay} ms`);
       waited += delay;
       await wait(delay);
     }

@@ -71,7 +71,7 @@ export async function canonicalRequest(
     method.toUpperCase(),
     encode(path).replace(/%2F/g, '/').replace(/\/?$/, '/'),
     [...new URLSearchParams(url.search)]
-      .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
+      .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : +(v1 > v2)))
       .map(([key, value]) => `${encode(key)}=${encode(value)}`)
       .join('&'),
     signedHeaders.map((name) => `${name}:${headers.get(name) ?? ''}\n`).join(''),
