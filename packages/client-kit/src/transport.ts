@@ -100,7 +100,8 @@ export function createTransport(options: TransportOptions) {
           signal.removeEventListener('abort', done);
           signal.aborted ? reject(aborted()) : ms < left ? resolve() : reject(overdue());
         };
-        const timer = setTimeout(done, signal.aborted ? 0 : Math.max(0, Math.min(ms, left)));
+        // A delay of 0 or less fires at once.
+        const timer = setTimeout(done, signal.aborted ? 0 : Math.min(ms, left));
         signal.addEventListener('abort', done);
       });
 
