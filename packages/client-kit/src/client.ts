@@ -3,7 +3,6 @@ import { ScanApiConfigError, ScanApiError, type VendorError } from './errors.js'
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
   field,
-  type GetPage,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
