@@ -30,13 +30,14 @@ export interface RateLimiter {
   record(headers: Headers, now: number): number | undefined;
   /**
    * Before an attempt: with `waitForReset`, when the window is used up, waits for its reset with
-   * `wait`, or throws what `fail` makes when that is longer than `maxDelayMs`. Returns the ms waited.
+   * `wait`, or throws what `fail` makes when that is longer than `maxDelayMs`. Returns what the
+   * attempt's log line says about the wait (`, waited 120 ms for the rate limit`), if it waited.
    */
   gate(
     maxDelayMs: number,
     wait: (ms: number) => Promise<void>,
     fail: (kind: 'rate-limited', summary: string, more: { retryAfterMs: number; resetAt: Date }) => Error,
-  ): Promise<number | undefined>;
+  ): Promise<string | undefined>;
 }
 
 /** Makes a client's rate limiter from the user's `rateLimit` options. */
@@ -77,8 +78,9 @@ export function rateLimitHeaders(remainingHeader: string, resetHeader: string): 
             retryAfterMs: ms!,
             resetAt: new Date(now + ms!),
           });
-        if (ms) await wait(ms);
-        return ms;
+        if (!ms) return;
+        await wait(ms);
+        return `, waited ${ms} ms for the rate limit`;
       },
     };
   };

@@ -107,7 +107,7 @@ export function createTransport(options: TransportOptions) {
 
     for (;;) {
       // A rate limiter that knows the window is used up: wait for its reset, unless that is too long.
-      const untilReset = await limiter?.gate(retry.maxDelayMs, wait, fail);
+      const waitedNote = (await limiter?.gate(retry.maxDelayMs, wait, fail)) ?? '';
       if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
@@ -130,10 +130,7 @@ export function createTransport(options: TransportOptions) {
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
       /** The attempt's log line: method, URL, outcome, duration, and why it is retried or not. */
       const note = (level: Parameters<Log>[0], outcome: string) =>
-        log?.(
-          level,
-          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, waited ${untilReset} ms for the rate limit` : ''})`,
-        );
+        log?.(level, `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${waitedNote})`);
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       url = request.url;
       let delay: number | undefined;
