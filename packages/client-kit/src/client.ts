@@ -3,7 +3,6 @@ import { ScanApiConfigError, ScanApiError, type VendorError } from './errors.js'
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
   field,
-  type GetPage,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
@@ -213,7 +212,12 @@ export function createScanApiClient<
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
   for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
     const call = raw[method as 'GET'] as (path: string, init?: unknown) => Promise<Result>;
-    client[method] = async (path: string, init?: { parseAs?: string; params?: { path?: object } }) => {
+    // `strict` (the runtime's own page reads): every error answer throws, as with `throwOnError`.
+    client[method] = async (
+      path: string,
+      init?: { parseAs?: string; params?: { path?: object } },
+      strict?: boolean,
+    ) => {
       let result: Result;
       try {
         result = await call(path, prepareInit(init, pathParams));
@@ -235,12 +239,13 @@ export function createScanApiClient<
       const parseAs = init?.parseAs ?? 'json';
       // openapi-fetch has read the body (unless the caller asked for the stream).
       const answer = settle(response, parseAs === 'stream');
-      if (answer?.cause || (throwOnError && !response.ok)) httpError(method, path, result, answer);
+      if (answer?.cause || ((strict || throwOnError) && !response.ok))
+        httpError(method, path, result, answer);
       // Every 2xx body the specs declare is a JSON object (the generator checks it).
       if (response.ok && parseAs === 'json' && !(data && typeof data === 'object' && !Array.isArray(data)))
         throw new ScanApiError(
           { kind: 'parse', method, url: response.url || baseUrl + path, status: response.status },
-          `a ${response.status} without the JSON object the spec declares`,
+          `${response.status} without a JSON object body`,
         );
       return result;
     };
@@ -249,16 +254,13 @@ export function createScanApiClient<
     (client[method.toUpperCase()] as (p: string, i?: unknown) => unknown)(path, init);
 
   /** One page, or the call's `ScanApiError`. */
-  const getPage: GetPage = async (path, init) => {
-    const result = await (client.GET as (p: string, i: unknown) => Promise<Result>)(path, init);
-    return result.response.ok ? result : httpError('GET', path, result);
-  };
+  const getPage = client.GET as (path: string, init: unknown, strict?: true) => Promise<Result>;
   /** Every page body of a list operation, with its declared style's step. */
   const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
     const style = definition.pagination[path];
     const step = style && (definition.paging[style.style] as PageStep<typeof style> | undefined);
     if (!step) throw new TypeError(`${path} is not a list operation`);
-    return walkPages(getPage, path, style, step, init, first);
+    return walkPages((p, i) => getPage(p, i, true), path, style, step, init, first);
   };
   /** Every item of every page. */
   async function* paginate(path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) {
@@ -272,17 +274,19 @@ export function createScanApiClient<
         const init = { ...options, params: { query } };
         let first: Promise<Result> | undefined;
         // Sent when first used; walking the pages starts from the same first page.
-        const load = () => (first ??= getPage(path, init));
-        const data = () => load().then((r) => r.data);
-        return {
+        const load = () => (first ??= getPage(path, init, true));
+        // A thenable on Promise.prototype: its catch() and finally() call then().
+        return Object.assign(Object.create(Promise.prototype), {
           // biome-ignore lint/suspicious/noThenProperty: a page promise is a thenable on purpose (Stainless's PagePromise).
-          then: (ok: never, no: never) => data().then(ok, no),
-          catch: (no: never) => data().catch(no),
-          finally: (f: never) => data().finally(f),
-          withResponse: () => load().then(({ data, response }) => ({ data, response })),
+          then: (ok: never, no: never) =>
+            load()
+              .then((r) => r.data)
+              .then(ok, no),
+          // An answer that got here is a 2xx: openapi-fetch's result is `{ data, response }`.
+          withResponse: load,
           pages: () => pages(path, init, load),
           [Symbol.asyncIterator]: () => paginate(path, init, load),
-        };
+        });
       },
     };
   }

@@ -112,12 +112,5 @@ export class ScanApiError extends Error {
   }
 }
 
-/** A URL safe to put in an error: origin and path, no query, no userinfo. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
-}
+/** A URL safe to put in an error: origin and path, no query, no fragment (the runtime never sends user info). */
+export const safeUrl = (url: string): string => url.replace(/[?#].*/s, '');

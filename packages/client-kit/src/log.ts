@@ -26,14 +26,9 @@ export function resolveLog(level: unknown, logger: Logger = console): Log | unde
 }
 
 /**
- * A URL as it may be logged: no user info, no fragment, and the value of every query parameter
- * whose name looks like a credential (`key`, `token`, `secret`, `sig`, `pass`, `auth`, `cred`) replaced by `***`.
+ * A URL as it may be logged: no fragment, and the value of every query parameter whose name looks
+ * like a credential (`key`, `token`, `secret`, `sig`, `pass`, `auth`, `cred`) replaced by `***`.
+ * (A fetch Request never carries user info.)
  */
-export const logUrl = (url: string): string => {
-  const u = new URL(url);
-  return (
-    u.origin +
-    u.pathname +
-    u.search.replace(/([?&][^=]*(key|token|secret|sig|pass|auth|cred)[^=]*=)[^&]*/gi, '$1***')
-  );
-};
+export const logUrl = (url: string): string =>
+  url.replace(/#.*/s, '').replace(/([?&][^=]*(key|token|secret|sig|pass|auth|cred)[^=]*=)[^&]*/gi, '$1***');

@@ -23,12 +23,21 @@ export interface RateLimitState {
 export interface RateLimiter {
   /** The last headers seen. */
   readonly state: RateLimitState | undefined;
-  /** Reads an answer's rate-limit headers. */
-  record(headers: Headers, now: number): void;
-  /** Before an attempt: ms to wait for the window to reset (0 or undefined: send now). */
-  wait(now: number): number | undefined;
-  /** When the answer's reset header says the window reopens, as a delay in ms (a retry's fallback for `Retry-After`); undefined when absent or past. */
-  resetDelay(headers: Headers, now: number): number | undefined;
+  /**
+   * Reads an answer's rate-limit headers; returns when the reset header says the window reopens,
+   * as a delay in ms (a retry's fallback for `Retry-After`), undefined when absent or past.
+   */
+  record(headers: Headers, now: number): number | undefined;
+  /**
+   * Before an attempt: with `waitForReset`, when the window is used up, waits for its reset with
+   * `wait`, or throws what `fail` makes when that is longer than `maxDelayMs`. Returns what the
+   * attempt's log line says about the wait (`, waited 120 ms for the rate limit`), if it waited.
+   */
+  gate(
+    maxDelayMs: number,
+    wait: (ms: number) => Promise<void>,
+    fail: (kind: 'rate-limited', summary: string, more: { retryAfterMs: number; resetAt: Date }) => Error,
+  ): Promise<string | undefined>;
 }
 
 /** Makes a client's rate limiter from the user's `rateLimit` options. */
@@ -56,12 +65,23 @@ export function rateLimitHeaders(remainingHeader: string, resetHeader: string): 
       },
       record(headers, now) {
         const remaining = headers.get(remainingHeader)?.trim();
-        if (!remaining || !/^\d+$/.test(remaining)) return;
         const reset = parseReset(headers.get(resetHeader), now);
-        state = { remaining: Number(remaining), reset: reset === undefined ? undefined : new Date(reset) };
+        if (remaining && /^\d+$/.test(remaining))
+          state = { remaining: Number(remaining), reset: reset === undefined ? undefined : new Date(reset) };
+        return untilMs(reset, now);
       },
-      wait: (now) => (waitForReset && state?.remaining === 0 ? untilMs(state.reset?.getTime(), now) : 0),
-      resetDelay: (headers, now) => untilMs(parseReset(headers.get(resetHeader), now), now),
+      async gate(maxDelayMs, wait, fail) {
+        const now = Date.now();
+        const ms = waitForReset && state?.remaining === 0 ? untilMs(state.reset?.getTime(), now) : 0;
+        if (ms! > maxDelayMs)
+          throw fail('rate-limited', 'rate limit reached', {
+            retryAfterMs: ms!,
+            resetAt: new Date(now + ms!),
+          });
+        if (!ms) return;
+        await wait(ms);
+        return `, waited ${ms} ms for the rate limit`;
+      },
     };
   };
 }

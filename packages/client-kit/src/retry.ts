@@ -27,7 +27,7 @@ export const RETRY_DEFAULTS: ResolvedRetry = {
 };
 
 /** Methods that are safe to send twice. */
-export const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+export const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
 
 export function resolveRetry(
   option: string,

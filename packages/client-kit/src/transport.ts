@@ -82,7 +82,7 @@ export function createTransport(options: TransportOptions) {
     const retry = resolveRetry('retry', call.retry, options.retry);
     const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
     const { method, signal, headers } = request;
-    const attempts = IDEMPOTENT.has(method) ? retry.attempts : 1;
+    const attempts = IDEMPOTENT.test(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
     let attempt = 0;
     let waited = 0;
@@ -100,21 +100,14 @@ export function createTransport(options: TransportOptions) {
           signal.removeEventListener('abort', done);
           signal.aborted ? reject(aborted()) : ms < left ? resolve() : reject(overdue());
         };
-        const timer = setTimeout(done, signal.aborted ? 0 : Math.max(0, Math.min(ms, left)));
+        // A delay of 0 or less fires at once.
+        const timer = setTimeout(done, signal.aborted ? 0 : Math.min(ms, left));
         signal.addEventListener('abort', done);
       });
 
     for (;;) {
       // A rate limiter that knows the window is used up: wait for its reset, unless that is too long.
-      const untilReset = limiter?.wait(Date.now());
-      if (untilReset) {
-        if (untilReset > retry.maxDelayMs)
-          throw fail('rate-limited', 'no requests left in the rate-limit window', {
-            retryAfterMs: untilReset,
-            resetAt: new Date(Date.now() + untilReset),
-          });
-        await wait(untilReset);
-      }
+      const waitedNote = (await limiter?.gate(retry.maxDelayMs, wait, fail)) ?? '';
       if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
@@ -137,21 +130,23 @@ export function createTransport(options: TransportOptions) {
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
       /** The attempt's log line: method, URL, outcome, duration, and why it is retried or not. */
       const note = (level: Parameters<Log>[0], outcome: string) =>
-        log?.(
-          level,
-          `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${untilReset ? `, waited ${untilReset} ms for the rate limit` : ''})`,
-        );
+        log?.(level, `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${waitedNote})`);
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       url = request.url;
       let delay: number | undefined;
+      /** What the attempt got: its status, or why it got none. */
+      let outcome: string;
       try {
         // A request without a body can be sent again as it is; one with a body is cloned while
-        // another attempt may follow.
-        let response = await options.fetch(
-          new Request(attempt < attempts && request.body ? request.clone() : request, manual),
-          init,
-        );
+        // another attempt may follow. A redirect is followed with the method and headers alone.
+        let response: Response;
         for (let hops = 0; ; hops++) {
+          response = await options.fetch(
+            hops
+              ? new Request(url, { ...manual, method, headers })
+              : new Request(attempt < attempts && request.body ? request.clone() : request, manual),
+            init,
+          );
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
           if (!location && response.type !== 'opaqueredirect') break;
@@ -168,49 +163,53 @@ export function createTransport(options: TransportOptions) {
             throw fail('redirect', summary, { status });
           }
           url = to.href;
-          response = await options.fetch(new Request(url, { ...manual, method, headers }), init);
         }
         const now = Date.now();
-        limiter?.record(response.headers, now);
+        const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
+        outcome = `${response.status}`;
         if (retry.statuses.includes(response.status)) {
-          const asked = serverDelayMs(response.headers, now) ?? limiter?.resetDelay(response.headers, now);
+          const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
             answer.retryAfterMs = asked;
             answer.resetAt = new Date(now + asked);
           }
           if (attempt < attempts) {
             delay = asked ?? backoffMs(attempt - 1, retry, options.random);
-            if (delay > retry.maxDelayMs) why = `a wait of ${delay} ms is over retry.maxDelayMs`;
-            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs is spent';
+            if (delay > retry.maxDelayMs) why = `waiting ${delay} ms > retry.maxDelayMs`;
+            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs spent';
             else if (now + delay >= deadline) {
               why = 'timeout.totalMs ends first';
-              answer.cause = overdue();
+              answer.cause = fail(
+                'timeout',
+                `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`,
+              );
             }
           }
         }
         if (delay === undefined || why) {
-          note(response.ok ? 'debug' : 'warn', `${response.status}${why && `, not retried: ${why}`}`);
+          note(response.ok ? 'debug' : 'warn', `${outcome}${why && `, not retried: ${why}`}`);
           // The timer stays until the body has been read: the client calls settle() then.
           answers.set(response, answer);
           return response;
         }
         clearTimeout(timer);
         void response.body?.cancel();
-        note('info', `${response.status}, retry in ${delay} ms`);
       } catch (error) {
         if (signal.aborted) throw aborted();
         if (error instanceof ScanApiError) throw error;
         if (expired === 'total') throw overdue(error);
-        const summary = expired
+        outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
         delay = backoffMs(attempt - 1, retry, options.random);
-        const last = attempt >= attempts || waited + delay > retry.maxTotalDelayMs;
-        note(last ? 'error' : 'info', last ? summary : `${summary}, retry in ${delay} ms`);
-        if (last) throw fail(expired ? 'timeout' : 'network', summary, { cause: error });
+        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) {
+          note('error', outcome);
+          throw fail(expired ? 'timeout' : 'network', outcome, { cause: error });
+        }
       }
+      note('info', `${outcome}, retry in ${delay} ms`);
       waited += delay;
       await wait(delay);
     }

@@ -431,7 +431,7 @@ describe('logging', () => {
     await c.GET('/total' as never, {} as never);
     await c.GET('/total' as never, {} as never);
     expect(lines).toEqual([
-      `warn [scanapis] GET ${server.url}/total 429, not retried: a wait of 3600000 ms is over retry.maxDelayMs (${lines[0]?.match(/\((\d+) ms\)$/)?.[1]} ms)`,
+      `warn [scanapis] GET ${server.url}/total 429, not retried: waiting 3600000 ms > retry.maxDelayMs (${lines[0]?.match(/\((\d+) ms\)$/)?.[1]} ms)`,
     ]);
   });
 

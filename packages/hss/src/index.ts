@@ -158,23 +158,11 @@ function authMiddleware(auth: unknown): Middleware {
 function akSkAuth(credentials: AkSkCredentials): Middleware {
   // The signer is loaded on the first signed request: clients that authenticate with a token
   // never load it, and a bundler puts it in its own chunk.
-  let signer: Promise<typeof import('@scanapis/huawei-signer/sign')> | undefined;
+  let signer: Promise<typeof import('@scanapis/huawei-signer/fetch')> | undefined;
   return {
     async onRequest({ request }) {
-      signer ??= import('@scanapis/huawei-signer/sign');
-      const { signRequest } = await signer;
-      const signed = await signRequest(
-        {
-          method: request.method,
-          url: request.url,
-          headers: request.headers,
-          // No body reads as empty, which hashes as an absent one.
-          body: new Uint8Array(await request.clone().arrayBuffer()),
-        },
-        credentials,
-      );
-      for (const name in signed) request.headers.set(name, signed[name]!);
-      return request;
+      signer ??= import('@scanapis/huawei-signer/fetch');
+      return (await signer).signFetch(request, credentials);
     },
   };
 }

@@ -1,1 +1,2 @@
+export { signFetch } from './fetch.js';
 export * from './signer.js';

@@ -15,6 +15,19 @@
  * - `host` is the URL's host as `fetch` sends it (default port dropped; the Node SDK keeps `:443`).
  */
 
+import {
+  canonicalRequest,
+  encode,
+  HEADER_CONTENT_SHA256,
+  SIGNING_ALGORITHM,
+  sdkDate,
+  sha256Hex,
+  signHeaders,
+  utf8,
+} from './core.js';
+
+export { SIGNING_ALGORITHM } from './core.js';
+
 export interface AkSkCredentials {
   accessKey: string;
   secretKey: string;
@@ -42,20 +55,15 @@ export interface VerifyOptions {
   maxSkewMs?: number;
 }
 
-export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 /** Value of `X-Sdk-Content-Sha256` that makes the signature skip the body (used by the SDK for non-JSON bodies). */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 export const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
 
 const HEADER_DATE = 'x-sdk-date';
-const HEADER_CONTENT_SHA256 = 'x-sdk-content-sha256';
 const SDK_DATE_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const HEX_SHA256_RE = /^[0-9a-fA-F]{64}$/;
 
-const utf8 = new TextEncoder();
 const HMAC: HmacImportParams = { name: 'HMAC', hash: 'SHA-256' };
-/** Not fatal: invalid UTF-8 becomes U+FFFD. */
-const utf8Lenient = new TextDecoder();
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, e.g. `20240102T030405Z`. */
 export function formatSdkDate(d: Date): string {
@@ -67,8 +75,7 @@ export function formatSdkDate(d: Date): string {
         : 'formatSdkDate: the Date is invalid', // year is NaN
     );
   }
-  // 2024-01-02T03:04:05.678Z → 20240102T030405Z
-  return d.toISOString().replace(/[-:]|\.\d+/g, '');
+  return sdkDate(d);
 }
 
 /** Parses `YYYYMMDDTHHMMSSZ`; undefined when the text is not exactly a valid instant in that format. */
@@ -79,18 +86,6 @@ function parseSdkDate(text: string): Date | undefined {
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   // Date.UTC rolls 2024-02-30 over into March: refuse anything that does not round-trip.
   return formatSdkDate(date) === text ? date : undefined;
-}
-
-/**
- * RFC 3986 percent-encoding of the UTF-8 bytes, upper-case hex: encodeURIComponent also leaves `!'()*` as
- * they are. Only for well-formed text (encodeURIComponent throws on a lone surrogate); the URL parser and
- * TextDecoder only ever produce well-formed text, which is all the canonical request encodes.
- */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 }
 
 /** RFC 3986 percent-encoding of the UTF-8 bytes: everything but `A-Z a-z 0-9 - . _ ~`, upper-case hex. */
@@ -117,17 +112,6 @@ function normalizeHeaders(input: HeaderInput | undefined): Map<string, string> {
   return out;
 }
 
-function toHex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (byte) => (byte + 256).toString(16).slice(1)).join('');
-}
-
-function sha256Hex(data: string | Uint8Array | null | undefined): Promise<string> {
-  // A Uint8Array is copied: Web Crypto wants one backed by a plain ArrayBuffer.
-  return crypto.subtle
-    .digest('SHA-256', typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data ?? []))
-    .then(toHex);
-}
-
 /**
  * The canonical request over `signedHeaders` (lower-case names, in the order given; they must all be present
  * in `headers`, `host` falling back to the URL's host). Exposed so both sides of a failed verification can
@@ -140,39 +124,7 @@ export async function buildCanonicalRequest(
   const url = new URL(req.url);
   const headers = normalizeHeaders(req.headers);
   headers.set('host', headers.get('host') ?? url.host);
-  return canonicalRequestFrom(req, url, headers, signedHeaders);
-}
-
-/**
- * Method, path, query, headers, signed header names and payload hash, one per line:
- * - path: percent-decoded (runs of `%XX`; malformed escapes stay as they are, invalid UTF-8 becomes U+FFFD),
- *   then each segment URI-encoded, always ending with `/`. Encoding the whole path turns each `/` into `%2F`,
- *   the only `%2F` in the output, so turning them back to `/` is encoding segment by segment;
- * - query: parsed like URLSearchParams (`+` is a space), sorted by decoded key then value, in UTF-16 code units
- *   (as the SDK sorts the keys, then each repeated key's values), then `encode(key)=encode(value)` joined with
- *   `&` (no query → "").
- */
-async function canonicalRequestFrom(
-  req: SignableRequest | VerifiableRequest,
-  url: URL,
-  headers: Map<string, string>,
-  signedHeaders: readonly string[],
-): Promise<string> {
-  const path = url.pathname.replace(/(?:%[\da-f]{2})+/gi, (run) =>
-    utf8Lenient.decode(Uint8Array.from(run.slice(1).split('%'), (hex) => +`0x${hex}`)),
-  );
-  return [
-    req.method.toUpperCase(),
-    encode(path).replace(/%2F/g, '/').replace(/\/?$/, '/'),
-    [...new URLSearchParams(url.search)]
-      .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
-      .map(([key, value]) => `${encode(key)}=${encode(value)}`)
-      .join('&'),
-    signedHeaders.map((name) => `${name}:${headers.get(name) ?? ''}\n`).join(''),
-    signedHeaders.join(';'),
-    // Like the SDK: an X-Sdk-Content-Sha256 header (e.g. UNSIGNED-PAYLOAD) stands in for the body's hash.
-    headers.get(HEADER_CONTENT_SHA256) ?? (await sha256Hex(req.body)),
-  ].join('\n');
+  return canonicalRequest(req.method, url, headers, signedHeaders, req.body);
 }
 
 /**
@@ -186,33 +138,19 @@ export async function signRequest(
   creds: AkSkCredentials,
   now: Date = new Date(),
 ): Promise<Record<string, string>> {
-  const { accessKey, secretKey, securityToken } = creds;
+  const { accessKey, secretKey } = creds;
   if (!accessKey || /[\s,=]/.test(accessKey)) {
     throw new TypeError('signRequest: accessKey must be non-empty, without whitespace, "," or "="');
   }
   if (!secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
-  const url = new URL(req.url);
-  const sdkDate = formatSdkDate(now);
-
-  const headers = normalizeHeaders(req.headers);
-  headers.set('x-sdk-date', sdkDate);
-  if (securityToken) headers.set('x-security-token', securityToken);
-  headers.set('host', headers.get('host') ?? url.host);
-  // Not signed: Authorization, and (like the SDK) a multipart Content-Type, whose boundary is set later.
-  headers.delete('authorization');
-  if (headers.get('content-type')?.includes('multipart/form-data')) headers.delete('content-type');
-
-  const signedHeaders = [...headers.keys()].sort();
-  const canonical = await canonicalRequestFrom(req, url, headers, signedHeaders);
-  // StringToSign, then its HMAC.
-  const toSign = utf8.encode(`${SIGNING_ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonical)}`);
-  const key = await crypto.subtle.importKey('raw', utf8.encode(secretKey), HMAC, false, ['sign']);
-  const signature = toHex(await crypto.subtle.sign('HMAC', key, toSign));
-  return {
-    Authorization: `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`,
-    'X-Sdk-Date': sdkDate,
-    ...(securityToken && { 'X-Security-Token': securityToken }),
-  };
+  return signHeaders(
+    req.method,
+    new URL(req.url),
+    normalizeHeaders(req.headers),
+    req.body,
+    creds,
+    formatSdkDate(now),
+  );
 }
 
 interface ParsedAuthorization {
@@ -319,7 +257,7 @@ export async function verifySignature(
     }
   }
 
-  const canonical = await canonicalRequestFrom(req, url, headers, parsed.signedHeaders);
+  const canonical = await canonicalRequest(req.method, url, headers, parsed.signedHeaders, req.body);
   const canonicalHash = await sha256Hex(canonical);
   const toSign = utf8.encode(`${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalHash}`);
   const key = await crypto.subtle.importKey('raw', utf8.encode(secret), HMAC, false, ['verify']);

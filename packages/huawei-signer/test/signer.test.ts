@@ -1,6 +1,7 @@
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 import { HttpRequestBuilder } from '@huaweicloud/huaweicloud-sdk-core/http/IHttpRequestBuilder.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signFetch } from '../src/fetch.js';
 import {
   type AkSkCredentials,
   buildCanonicalRequest,
@@ -356,6 +357,27 @@ describe('signRequest matches @huaweicloud/huaweicloud-sdk-core AKSKSigner byte 
     expect(ours['X-Sdk-Date']).toBe(sdk['X-Sdk-Date']);
     expect(ours['X-Security-Token']).toBe(sdk['X-Security-Token']);
     expect(signedHeadersOf(ours.Authorization)).toBe(want.signedHeaders);
+    // signFetch (the chunk a client loads) signs a fetch Request as signRequest signs what it carries,
+    // and as the SDK signs it when fetch added no header of its own.
+    const request = new Request(given.url, {
+      method: given.method,
+      headers: given.headers,
+      body: given.body as BodyInit | undefined,
+    });
+    const carried = [...request.headers.keys()].join();
+    const creds = { accessKey: AK, secretKey: SK, ...(given.token ? { securityToken: given.token } : {}) };
+    const same = await signRequest(
+      { method: given.method, url: request.url, headers: request.headers, body: given.body },
+      creds,
+      NOW,
+    );
+    vi.setSystemTime(NOW);
+    const fetched = await signFetch(request, creds);
+    expect(fetched).toBe(request);
+    for (const name of ['Authorization', 'X-Sdk-Date', 'X-Security-Token'])
+      expect(request.headers.get(name) ?? undefined).toBe(same[name]);
+    if (carried === [...new Headers(given.headers).keys()].join())
+      expect(request.headers.get('Authorization')).toBe(sdk.Authorization);
   });
 
   it('produces the X-Sdk-Date the SDK produces, truncating milliseconds', async () => {
