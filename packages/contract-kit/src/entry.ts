@@ -23,7 +23,7 @@ export function importLoads(entry: string, name: string): boolean {
       '-e',
       `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
     ],
-    { encoding: 'utf8', timeout: 20_000 },
+    { encoding: 'utf8', timeout: 60_000 },
   );
   if (run.status === 0) return false;
   if (run.stderr.includes(marker)) return true;
