@@ -7,7 +7,11 @@ describe('which entry loads msw (a fresh Node process each, msw refused by a res
   it.each([
     ['the main entry never does', { given: '../dist/index.js', want: false }],
     ['the /msw entry does', { given: '../dist/msw.js', want: true }],
-  ])('%s', (_, { given, want }) => {
-    expect(importLoads(fileURLToPath(new URL(given, import.meta.url)), 'msw')).toBe(want);
-  }, 90_000); // a fresh Node process importing the whole entry: slow on a loaded machine
+  ])(
+    '%s',
+    (_, { given, want }) => {
+      expect(importLoads(fileURLToPath(new URL(given, import.meta.url)), 'msw')).toBe(want);
+    },
+    90_000,
+  ); // a fresh Node process importing the whole entry: slow on a loaded machine
 });
