@@ -35,22 +35,32 @@ interface ImageParams {
   orderBy?: string;
 }
 
-/** Lists of indexes grouped by `groupOf(index)`, each in the order of `order`. */
+/**
+ * Lists of indexes grouped by `groupOf[index]`, each in the order of `order`; built on the first
+ * call (a counting sort: two passes).
+ */
 function groupBy(
   order: Int32Array,
   groups: number,
-  groupOf: (index: number) => number,
+  groupOf: () => Int32Array,
 ): (group: number) => Int32Array {
-  const starts = new Int32Array(groups + 1);
-  for (let p = 0; p < order.length; p++) starts[groupOf(order[p]!) + 1]!++;
-  for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
-  const fill = starts.slice(0, groups);
-  const members = new Int32Array(order.length);
-  for (let p = 0; p < order.length; p++) {
-    const i = order[p]!;
-    members[fill[groupOf(i)]!++] = i;
-  }
-  return (group) => members.subarray(starts[group]!, starts[group + 1]!);
+  let starts: Int32Array | undefined;
+  let members: Int32Array | undefined;
+  return (group) => {
+    if (!starts || !members) {
+      const of = groupOf();
+      starts = new Int32Array(groups + 1);
+      for (let i = 0; i < of.length; i++) starts[of[i]! + 1]!++;
+      for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
+      const fill = starts.slice(0, groups);
+      members = new Int32Array(order.length);
+      for (let p = 0; p < order.length; p++) {
+        const i = order[p]!;
+        members[fill[of[i]!]!++] = i;
+      }
+    }
+    return members.subarray(starts[group]!, starts[group + 1]!);
+  };
 }
 
 /** A sort on one key, ties by ID ascending (also when the key is descending); by ID when none. */
@@ -85,27 +95,32 @@ export function createRegistryHandler(
   const folderIndex = new Map(dataset.folders.map((f, k) => [f.id, k]));
   const repoRegistry = Int32Array.from(dataset.repositories, (r) => registryIndex.get(r.registryId)!);
   const repoFolder = Int32Array.from(dataset.repositories, (r) => folderIndex.get(r.folderId)!);
-  const byName = [...dataset.repositories.keys()].sort((a, b) => {
-    const x = dataset.repositories[a]!.name;
-    const y = dataset.repositories[b]!.name;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  const repoNameRank = new Int32Array(byName.length);
-  for (const [p, k] of byName.entries()) repoNameRank[k] = p;
+  // Each repository's place in name order (for `orderBy=name`), on first use.
+  let repoNameRank: Int32Array | undefined;
+  const nameRank = (): Int32Array => {
+    if (!repoNameRank) {
+      const names = dataset.repositories.map((r) => r.name);
+      const byName = [...names.keys()].sort((a, b) =>
+        names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0,
+      );
+      repoNameRank = new Int32Array(byName.length);
+      for (const [p, k] of byName.entries()) repoNameRank[k] = p;
+    }
+    return repoNameRank;
+  };
   const repoCount = dataset.repositories.length;
   const imageRepo = c.imageRepository;
-  const imagesByRepository = groupBy(c.imagesById, repoCount, (i) => imageRepo[i]!);
-  const imagesByRegistry = groupBy(
-    c.imagesById,
-    dataset.registries.length,
-    (i) => repoRegistry[imageRepo[i]!]!,
-  );
-  const imagesByFolder = groupBy(c.imagesById, dataset.folders.length, (i) => repoFolder[imageRepo[i]!]!);
-  const scansByImage = groupBy(c.scansById, c.imageCount, (j) => c.scanImage[j]!);
-  const scansByRepository = groupBy(c.scansById, repoCount, (j) => imageRepo[c.scanImage[j]!]!);
+  const registryOf = () => Int32Array.from(imageRepo, (r) => repoRegistry[r]!);
+  const folderOf = () => Int32Array.from(imageRepo, (r) => repoFolder[r]!);
+  const scanRepo = () => Int32Array.from(c.scanImage, (i) => imageRepo[i]!);
+  const imagesByRepository = groupBy(c.imagesById, repoCount, () => imageRepo);
+  const imagesByRegistry = groupBy(c.imagesById, dataset.registries.length, registryOf);
+  const imagesByFolder = groupBy(c.imagesById, dataset.folders.length, folderOf);
+  const scansByImage = groupBy(c.scansById, c.imageCount, () => c.scanImage);
+  const scansByRepository = groupBy(c.scansById, repoCount, scanRepo);
   const compareImages = (a: number, b: number, field: string) =>
     field === 'name'
-      ? repoNameRank[imageRepo[a]!]! - repoNameRank[imageRepo[b]!]!
+      ? nameRank()[imageRepo[a]!]! - nameRank()[imageRepo[b]!]!
       : c.imageSeconds[a]! - c.imageSeconds[b]! || c.imageNanos[a]! - c.imageNanos[b]!;
   const compareScans = (a: number, b: number) => c.scanStatus[a]! - c.scanStatus[b]!;
 

@@ -456,37 +456,72 @@ export function findImage(dataset: RegistryDataset, id: string): number {
   return -1;
 }
 
-/** Indexes 0…n-1 in the order of (k1, k2, k3), IDs being unique. */
+/** Indexes 0…n-1 in the order of (k1, k2, k3) (30-, 30- and 25-bit keys), IDs being unique. */
 function orderByKeys(
-  k1: Float64Array,
-  k2: Float64Array,
-  k3: Float64Array,
+  k1: Uint32Array,
+  k2: Uint32Array,
+  k3: Uint32Array,
 ): { order: Int32Array; rank: Int32Array } {
   const n = k1.length;
-  let bits = 1;
-  while (2 ** bits < n) bits++;
-  const order = new Int32Array(n);
-  const less = (i: number, j: number) => k1[i]! - k1[j]! || k2[i]! - k2[j]! || k3[i]! - k3[j]!;
-  if (30 + bits <= 53) {
-    const packed = new Float64Array(n);
-    const scale = 2 ** bits;
-    for (let i = 0; i < n; i++) packed[i] = k1[i]! * scale + i;
-    packed.sort();
-    for (let i = 0; i < n; i++) order[i] = packed[i]! % scale;
-    // Runs that share the first key: by the rest.
-    for (let s = 0; s < n; ) {
-      let e = s + 1;
-      while (e < n && k1[order[e]!] === k1[order[s]!]) e++;
-      if (e - s > 1) order.subarray(s, e).sort(less);
-      s = e;
+  // LSD radix sort on k1, 10 bits a pass, carrying the keys along.
+  let order = new Int32Array(n);
+  let keys = k1.slice();
+  let nextOrder = new Int32Array(n);
+  let nextKeys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const count = new Int32Array(1024);
+  for (let shift = 0; shift < 30; shift += 10) {
+    count.fill(0);
+    for (let p = 0; p < n; p++) count[(keys[p]! >>> shift) & 1023]!++;
+    for (let b = 0, at = 0; b < 1024; b++) {
+      const c = count[b]!;
+      count[b] = at;
+      at += c;
     }
-  } else {
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort(less);
+    for (let p = 0; p < n; p++) {
+      const key = keys[p]!;
+      const to = count[(key >>> shift) & 1023]!++;
+      nextOrder[to] = order[p]!;
+      nextKeys[to] = key;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [keys, nextKeys] = [nextKeys, keys];
   }
-  const rank = new Int32Array(n);
+  // Runs that share the first key: by the rest.
+  const less = (i: number, j: number) => k2[i]! - k2[j]! || k3[i]! - k3[j]!;
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && keys[e] === keys[s]) e++;
+    if (e - s > 1) order.subarray(s, e).sort(less);
+    s = e;
+  }
+  const rank = nextOrder;
   for (let p = 0; p < n; p++) rank[order[p]!] = p;
   return { order, rank };
+}
+
+/** A number per `crp` ID (its first draw and 23 bits of a hash of the others): equal IDs, equal numbers. */
+const idNumber = (v1: number, v2: number, v3: number): number =>
+  v1 * 2 ** 23 + ((Math.imul(v2 ^ 0x27d4eb2f, 0x9e3779b1) ^ Math.imul(v3 ^ 0x165667b1, 0x85ebca6b)) >>> 9);
+
+/** Whether two of the first `n` numbers are equal (partitioned by their top bits, then sorted). */
+function hasRepeat(numbers: Float64Array, n: number): boolean {
+  const buckets = 1024;
+  const bucketOf = (x: number) => Math.floor(x / 2 ** 43);
+  const starts = new Int32Array(buckets + 1);
+  for (let p = 0; p < n; p++) starts[bucketOf(numbers[p]!) + 1]!++;
+  for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+  const fill = starts.slice(0, buckets);
+  const parted = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const x = numbers[p]!;
+    parted[fill[bucketOf(x)]!++] = x;
+  }
+  for (let b = 0; b < buckets; b++) {
+    const part = parted.subarray(starts[b]!, starts[b + 1]!).sort();
+    for (let p = 1; p < part.length; p++) if (part[p] === part[p - 1]) return true;
+  }
+  return false;
 }
 
 /** Grows a typed array (doubling) so that it holds index `at`. */
@@ -513,17 +548,33 @@ function fit<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: 
 export function generateRegistry(options: GenerateOptions = {}): RegistryDataset {
   const seed = options.seed ?? DEFAULT_SEED;
   const size = options.size ?? DEFAULT_SIZE;
+  // IDs never repeat in practice (85 random bits each): draw as if none does and check after,
+  // and only if one did, draw again keeping every ID in a set (the same data either way).
+  return generate(seed, size, false) ?? generate(seed, size, true)!;
+}
+
+/**
+ * The dataset of `seed` and `size`. `exact` keeps every ID drawn in a set and draws again on a
+ * repeat, as IDs are specified; otherwise IDs are only recorded, and the answer is undefined when
+ * two of them are equal (then the exact way gives different draws from there on).
+ */
+export function generate(seed: number, size: number, exact: boolean): RegistryDataset | undefined {
   const rnd = createRandom(seed);
   const ex = SPEC_EXAMPLES;
-  // About 6.5 IDs per image; the set is dropped once the dataset is drawn.
-  let ids = new DrawnIds(size * 7 + 64);
-  for (const id of [
+  // About 6.5 IDs per image; the set (or record) is dropped once the dataset is drawn.
+  let ids = new DrawnIds(exact ? size * 7 + 64 : 0);
+  let drawn = new Float64Array(exact ? 0 : size * 7 + 64);
+  let drawnCount = 0;
+  for (const id of new Set([
     ex.registryId,
     ex.repository.id,
     ...ex.images.flatMap((i) => [i.id, i.config?.id ?? '', ...(i.layers ?? []).map((l) => l.id)]),
     ...ex.scans.map((s) => s.id),
-  ])
+  ])) {
     ids.addFixed(id);
+    const v = idDraws(id);
+    if (v && !exact) drawn[drawnCount++] = idNumber(...v);
+  }
   const folderIds = new Set<string>([ex.folderId]);
   /** States of ID draws that repeated an earlier ID (and were drawn again). */
   const rejected = new Set<number>();
@@ -537,6 +588,11 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
       v1 = Math.floor(r.next() * B30);
       v2 = Math.floor(r.next() * B30);
       v3 = Math.floor(r.next() * B30) & LOW25;
+      if (!exact) {
+        drawn = fit(drawn, drawnCount);
+        drawn[drawnCount++] = idNumber(v1, v2, v3);
+        return;
+      }
       if (ids.add(v1, v2, v3, s)) return;
       rejected.add(s);
     }
@@ -586,7 +642,6 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
     }
   }
   const repoCount = repositories.length;
-  const repoIndex = new Map(repositories.map((r, k) => [r.name, k]));
 
   // Images: the spec's two examples, then generated ones spread unevenly over the repositories.
   const exampleImages = ex.images.slice(0, Math.min(size, ex.images.length));
@@ -600,7 +655,7 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
   const d2 = new Uint32Array(size);
   const d3 = new Uint32Array(size);
   for (const [k, json] of exampleImages.entries()) {
-    imageRepository[k] = repoIndex.get(json.name)!;
+    imageRepository[k] = repositories.findIndex((r) => r.name === json.name);
     const key = timestampKey(json.createdAt ?? '');
     imageSeconds[k] = Date.parse(`${key.slice(0, 19)}Z`) / 1000;
     imageNanos[k] = Number(key.slice(20));
@@ -690,7 +745,9 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
         .filter((e, k) => imageRepository[k] === r)
         .flatMap((e) => e.tags ?? []);
       const latestTaken = exampleTags.includes('latest');
-      const generated = [...all].filter((i) => i >= exCount).sort((a, b) => (createdLess(a, b) ? -1 : 1));
+      const generated: number[] = [];
+      for (const i of all) if (i >= exCount) generated.push(i);
+      if (generated.length > 1) generated.sort((a, b) => (createdLess(a, b) ? -1 : 1));
       const shas = new Set<number>();
       let major = rnd.int(0, 3);
       let minor = 0;
@@ -724,9 +781,9 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
   let scanState = new Uint32Array(scanImage.length);
   let scanSeconds = new Float64Array(scanImage.length);
   let scanStatus = new Uint8Array(scanImage.length);
-  let s1 = new Float64Array(scanImage.length);
-  let s2 = new Float64Array(scanImage.length);
-  let s3 = new Float64Array(scanImage.length);
+  let s1 = new Uint32Array(scanImage.length);
+  let s2 = new Uint32Array(scanImage.length);
+  let s3 = new Uint32Array(scanImage.length);
   const pushScan = (image: number, state: number, seconds: number, status: number) => {
     const at = scanCount++;
     scanImage = fit(scanImage, at);
@@ -759,7 +816,13 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
     const from = (imageSeconds[i]! * 1000 + Math.floor(imageNanos[i]! / 1e6)) / 1000;
     times.length = 0;
     for (let k = 0; k < n; k++) times.push(rnd.int(from, Math.max(from + 60, SCAN_END)));
-    times.sort((a, b) => a - b);
+    // Ascending (insertion sort: at most six).
+    for (let k = 1; k < n; k++) {
+      const t = times[k]!;
+      let at = k;
+      for (; at > 0 && times[at - 1]! > t; at--) times[at] = times[at - 1]!;
+      times[at] = t;
+    }
     for (let k = 0; k < n; k++) {
       const state = rnd.state();
       const status = drawScan(rnd, k === n - 1, times[k]!, drawCrp);
@@ -768,11 +831,17 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
   }
 
   ids = new DrawnIds(0);
-  const imageOrder = orderByKeys(
-    Float64Array.from(d1, (v) => sortKey(v, 6)),
-    Float64Array.from(d2, (v) => sortKey(v, 6)),
-    Float64Array.from(d3, (v) => sortKey(v, 5)),
-  );
+  if (!exact && hasRepeat(drawn, drawnCount)) return undefined;
+  drawn = new Float64Array(0);
+  const k1 = new Uint32Array(size);
+  const k2 = new Uint32Array(size);
+  const k3 = new Uint32Array(size);
+  for (let i = 0; i < size; i++) {
+    k1[i] = sortKey(d1[i]!, 6);
+    k2[i] = sortKey(d2[i]!, 6);
+    k3[i] = sortKey(d3[i]!, 5);
+  }
+  const imageOrder = orderByKeys(k1, k2, k3);
   scanImage = scanImage.slice(0, scanCount);
   scanStatus = scanStatus.slice(0, scanCount);
   const scanOrder = orderByKeys(
@@ -796,7 +865,7 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
   };
   scanState = scanState.slice(0, scanCount);
   scanSeconds = scanSeconds.slice(0, scanCount);
-  s1 = s2 = s3 = new Float64Array(0);
+  s1 = s2 = s3 = new Uint32Array(0);
 
   /** A new `crp` ID in a rebuild: the same draws, the same repeats drawn again. */
   const replayId = (r: Random): string => {
