@@ -89,8 +89,15 @@ export function createRegistryHandler(
   // Indexes into the dataset's columns; items are derived when a page sends them (deep-frozen,
   // so the response check checks each once: spec-tools' memo of deep-frozen items).
   const c = columnsOf(dataset);
-  const repoIndex = new Map(dataset.repositories.map((r, k) => [r.id, k]));
-  const repoByName = new Map(dataset.repositories.map((r, k) => [r.name, k]));
+  // Repositories by ID and by name, on first use.
+  let idMap: Map<string, number> | undefined;
+  let nameMap: Map<string, number> | undefined;
+  const repoIndex = {
+    get: (id: string) => (idMap ??= new Map(dataset.repositories.map((r, k) => [r.id, k]))).get(id),
+  };
+  const repoByName = {
+    get: (name: string) => (nameMap ??= new Map(dataset.repositories.map((r, k) => [r.name, k]))).get(name),
+  };
   const registryIndex = new Map(dataset.registries.map((r, k) => [r.id, k]));
   const folderIndex = new Map(dataset.folders.map((f, k) => [f.id, k]));
   const repoRegistry = Int32Array.from(dataset.repositories, (r) => registryIndex.get(r.registryId)!);

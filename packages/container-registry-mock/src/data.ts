@@ -517,9 +517,27 @@ function hasRepeat(numbers: Float64Array, n: number): boolean {
     const x = numbers[p]!;
     parted[fill[bucketOf(x)]!++] = x;
   }
+  // Per bucket (a few thousand numbers): an open-addressing set that fits the cache.
+  let table = new Float64Array(1024);
   for (let b = 0; b < buckets; b++) {
-    const part = parted.subarray(starts[b]!, starts[b + 1]!).sort();
-    for (let p = 1; p < part.length; p++) if (part[p] === part[p - 1]) return true;
+    const from = starts[b]!;
+    const to = starts[b + 1]!;
+    let cap = table.length;
+    while (cap < (to - from) * 2) cap *= 2;
+    if (cap > table.length) table = new Float64Array(cap);
+    const mask = cap - 1;
+    table.fill(-1, 0, cap);
+    for (let p = from; p < to; p++) {
+      const x = parted[p]!;
+      let slot = x & mask; // the low bits: 23 bits of a hash
+      for (;;) {
+        const y = table[slot]!;
+        if (y === -1) break;
+        if (y === x) return true;
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = x;
+    }
   }
   return false;
 }
@@ -934,8 +952,9 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
   const makeImageId = (i: number) =>
     i < exCount ? exampleImages[i]!.id : idString('crp', d1[i]!, d2[i]!, d3[i]!);
 
-  const image = lazyItems(size, makeImage);
-  const scan = lazyItems(scanCount, makeScan);
+  // The items last sent (every item of a dataset of up to 16,384 images): a bounded window.
+  const image = lazyItems(size, makeImage, 16_384);
+  const scan = lazyItems(scanCount, makeScan, 32_768);
   let allImages: StoredImage[] | undefined;
   let allScans: StoredScan[] | undefined;
   const dataset = { seed, size, folders, registries, repositories } as RegistryDataset;
