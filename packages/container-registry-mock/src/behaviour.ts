@@ -90,14 +90,17 @@ export function createRegistryHandler(
   // so the response check checks each once: spec-tools' memo of deep-frozen items).
   const c = columnsOf(dataset);
   // Repositories by ID and by name, on first use.
-  let idMap: Map<string, number> | undefined;
-  let nameMap: Map<string, number> | undefined;
-  const repoIndex = {
-    get: (id: string) => (idMap ??= new Map(dataset.repositories.map((r, k) => [r.id, k]))).get(id),
+  const lazyMap = (key: (r: { id: string; name: string }) => string) => {
+    let map: Map<string, number> | undefined;
+    return {
+      get: (k: string): number | undefined => {
+        if (!map) map = new Map(dataset.repositories.map((r, i) => [key(r), i]));
+        return map.get(k);
+      },
+    };
   };
-  const repoByName = {
-    get: (name: string) => (nameMap ??= new Map(dataset.repositories.map((r, k) => [r.name, k]))).get(name),
-  };
+  const repoIndex = lazyMap((r) => r.id);
+  const repoByName = lazyMap((r) => r.name);
   const registryIndex = new Map(dataset.registries.map((r, k) => [r.id, k]));
   const folderIndex = new Map(dataset.folders.map((f, k) => [f.id, k]));
   const repoRegistry = Int32Array.from(dataset.repositories, (r) => registryIndex.get(r.registryId)!);

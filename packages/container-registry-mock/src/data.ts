@@ -760,7 +760,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
     for (const r of firstSeen) {
       const all = members.subarray(starts[r]!, fill[r]!);
       const exampleTags = exampleImages
-        .filter((e, k) => imageRepository[k] === r)
+        .filter((_, k) => imageRepository[k] === r)
         .flatMap((e) => e.tags ?? []);
       const latestTaken = exampleTags.includes('latest');
       const generated: number[] = [];
@@ -843,7 +843,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
     }
     for (let k = 0; k < n; k++) {
       const state = rnd.state();
-      const status = drawScan(rnd, k === n - 1, times[k]!, drawCrp);
+      const status = drawScan(rnd, k === n - 1, drawCrp);
       pushScan(i, state, times[k]!, status);
     }
   }
@@ -979,7 +979,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
 }
 
 /** The status draws of a generated scan (the rest of its draws are skipped); `statusRank`. */
-function drawScan(rnd: Random, newest: boolean, _seconds: number, drawId: (r: Random) => void): number {
+function drawScan(rnd: Random, newest: boolean, drawId: (r: Random) => void): number {
   const status: ScanStatus = newest && rnd.chance(0.18) ? 'RUNNING' : rnd.chance(0.14) ? 'ERROR' : 'READY';
   drawId(rnd);
   if (status !== 'RUNNING' && (status === 'READY' || rnd.chance(0.6))) rnd.skip(2);
