@@ -1,6 +1,6 @@
-import { deepFreeze, type Handler, type MockReply, type MockRequest } from '@scanapis/mock-kit';
+import type { Handler, MockReply, MockRequest } from '@scanapis/mock-kit';
 import { TOKENS } from './credentials.js';
-import type { RegistryDataset, StoredImage, StoredScan } from './data.js';
+import { columnsOf, findImage, imageAt, type RegistryDataset, scanAt } from './data.js';
 import { bearerToken, errorReply, GrpcCode } from './dialect.js';
 import { createPageTokens, type PageTokens } from './page-token.js';
 import {
@@ -35,70 +35,118 @@ interface ImageParams {
   orderBy?: string;
 }
 
-const byId = (a: { json: { id: string } }, b: { json: { id: string } }) =>
-  a.json.id < b.json.id ? -1 : a.json.id > b.json.id ? 1 : 0;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
+/**
+ * Lists of indexes grouped by `groupOf[index]`, each in the order of `order`; built on the first
+ * call (a counting sort: two passes).
+ */
+function groupBy(
+  order: Int32Array,
+  groups: number,
+  groupOf: () => Int32Array,
+): (group: number) => Int32Array {
+  let starts: Int32Array | undefined;
+  let members: Int32Array | undefined;
+  return (group) => {
+    if (!starts || !members) {
+      const of = groupOf();
+      starts = new Int32Array(groups + 1);
+      for (let i = 0; i < of.length; i++) starts[of[i]! + 1]!++;
+      for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
+      const fill = starts.slice(0, groups);
+      members = new Int32Array(order.length);
+      for (let p = 0; p < order.length; p++) {
+        const i = order[p]!;
+        members[fill[of[i]!]!++] = i;
+      }
+    }
+    return members.subarray(starts[group]!, starts[group + 1]!);
+  };
 }
 
-/** A stable sort on one key, ties by id ascending (also when the key is descending). */
-function ordered<T extends { json: { id: string } }>(
-  items: T[],
+/** A sort on one key, ties by ID ascending (also when the key is descending); by ID when none. */
+function ordered(
+  items: Int32Array,
   order: Order<string> | undefined,
-  keyOf: (item: T, field: string) => string | number,
-): T[] {
+  compare: (a: number, b: number, field: string) => number,
+  idRank: Int32Array,
+): Int32Array {
   if (!order) return items;
   const sign = order.descending ? -1 : 1;
-  return [...items].sort((a, b) => {
-    const x = keyOf(a, order.field);
-    const y = keyOf(b, order.field);
-    return x < y ? -sign : x > y ? sign : byId(a, b);
-  });
+  if (order.field === 'id') return sign > 0 ? items : items.slice().reverse();
+  return items.slice().sort((a, b) => sign * compare(a, b, order.field) || idRank[a]! - idRank[b]!);
 }
 
 /**
  * The behavioural Container Registry: `Scanner.list` and `Image.list` over a generated dataset,
  * with the vendor's scopes, filters, orders, opaque page tokens (HMAC-signed, bound to their
- * query), 403 for the token without roles and 404 for IDs that name nothing. The images and
- * scans the dataset sends (`json`) are deep-frozen.
+ * query), 403 for the token without roles and 404 for IDs that name nothing. Lists are indexes
+ * into the dataset's columns, grouped per scope once; a page derives only the items it sends.
  */
 export function createRegistryHandler(
   dataset: RegistryDataset,
   tokens: PageTokens = createPageTokens(),
 ): Handler {
-  // What the API sends never changes: frozen, an answer can share it, and the response check
-  // checks each image and scan once (spec-tools' memo of deep-frozen items).
-  for (const image of dataset.images) deepFreeze(image.json);
-  for (const scan of dataset.scans) deepFreeze(scan.json);
-  const sortedScans = [...dataset.scans].sort(byId);
-  const sortedImages = [...dataset.images].sort(byId);
-  const images = new Map(dataset.images.map((i) => [i.json.id, i]));
-  const repositories = new Map(dataset.repositories.map((r) => [r.id, r]));
-  const repositoriesByName = new Map(dataset.repositories.map((r) => [r.name, r]));
-  const registries = new Set(dataset.registries.map((r) => r.id));
-  const folders = new Set(dataset.folders.map((f) => f.id));
-  const scansByImage = groupBy(sortedScans, (s) => s.json.imageId);
-  const scansByRepository = groupBy(sortedScans, (s) => s.repositoryId);
-  const imagesByRepository = groupBy(sortedImages, (i) => i.repositoryId);
-  const imagesByRegistry = groupBy(sortedImages, (i) => i.registryId);
-  const imagesByFolder = groupBy(sortedImages, (i) => i.folderId);
+  // Indexes into the dataset's columns; items are derived when a page sends them (deep-frozen,
+  // so the response check checks each once: spec-tools' memo of deep-frozen items).
+  const c = columnsOf(dataset);
+  // Repositories by ID and by name, on first use.
+  const lazyMap = (key: (r: { id: string; name: string }) => string) => {
+    let map: Map<string, number> | undefined;
+    return {
+      get: (k: string): number | undefined => {
+        if (!map) map = new Map(dataset.repositories.map((r, i) => [key(r), i]));
+        return map.get(k);
+      },
+    };
+  };
+  const repoIndex = lazyMap((r) => r.id);
+  const repoByName = lazyMap((r) => r.name);
+  const registryIndex = new Map(dataset.registries.map((r, k) => [r.id, k]));
+  const folderIndex = new Map(dataset.folders.map((f, k) => [f.id, k]));
+  const repoRegistry = Int32Array.from(dataset.repositories, (r) => registryIndex.get(r.registryId)!);
+  const repoFolder = Int32Array.from(dataset.repositories, (r) => folderIndex.get(r.folderId)!);
+  // Each repository's place in name order (for `orderBy=name`), on first use.
+  let repoNameRank: Int32Array | undefined;
+  const nameRank = (): Int32Array => {
+    if (!repoNameRank) {
+      const names = dataset.repositories.map((r) => r.name);
+      const byName = [...names.keys()].sort((a, b) =>
+        names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0,
+      );
+      repoNameRank = new Int32Array(byName.length);
+      for (const [p, k] of byName.entries()) repoNameRank[k] = p;
+    }
+    return repoNameRank;
+  };
+  const repoCount = dataset.repositories.length;
+  const imageRepo = c.imageRepository;
+  const registryOf = () => Int32Array.from(imageRepo, (r) => repoRegistry[r]!);
+  const folderOf = () => Int32Array.from(imageRepo, (r) => repoFolder[r]!);
+  const scanRepo = () => Int32Array.from(c.scanImage, (i) => imageRepo[i]!);
+  const imagesByRepository = groupBy(c.imagesById, repoCount, () => imageRepo);
+  const imagesByRegistry = groupBy(c.imagesById, dataset.registries.length, registryOf);
+  const imagesByFolder = groupBy(c.imagesById, dataset.folders.length, folderOf);
+  const scansByImage = groupBy(c.scansById, c.imageCount, () => c.scanImage);
+  const scansByRepository = groupBy(c.scansById, repoCount, scanRepo);
+  const compareImages = (a: number, b: number, field: string) =>
+    field === 'name'
+      ? nameRank()[imageRepo[a]!]! - nameRank()[imageRepo[b]!]!
+      : c.imageSeconds[a]! - c.imageSeconds[b]! || c.imageNanos[a]! - c.imageNanos[b]!;
+  const compareScans = (a: number, b: number) => c.scanStatus[a]! - c.scanStatus[b]!;
 
-  // The filtered, ordered answer of a query, kept for the pages that follow.
-  const cache = new Map<string, unknown[]>();
-  const remember = <T>(key: string, make: () => T[]): T[] => {
-    let list = cache.get(key) as T[] | undefined;
+  // The filtered, ordered answer of a query, kept for the pages that follow (at most ~4M indexes).
+  const cache = new Map<string, Int32Array>();
+  let held = 0;
+  const remember = (key: string, make: () => Int32Array): Int32Array => {
+    let list = cache.get(key);
     if (!list) {
-      if (cache.size >= 512) cache.clear();
       list = make();
+      if (cache.size >= 512 || held + list.length > 4_000_000) {
+        cache.clear();
+        held = 0;
+      }
       cache.set(key, list);
+      held += list.length;
     }
     return list;
   };
@@ -120,14 +168,15 @@ export function createRegistryHandler(
     );
   }
 
-  function pageBody<T extends { json: unknown }>(
-    all: T[],
+  function pageBody(
+    all: Int32Array,
+    item: (index: number) => { json: unknown },
     offset: number,
     pageSize: number,
     itemsField: string,
     queryKey: string,
   ): Record<string, unknown> {
-    const items = all.slice(offset, offset + pageSize).map((x) => x.json);
+    const items = Array.from(all.subarray(offset, offset + pageSize), (i) => item(i).json);
     const body: Record<string, unknown> = {};
     // proto3 JSON: an empty list and an empty token are omitted.
     if (items.length > 0) body[itemsField] = items;
@@ -158,23 +207,30 @@ export function createRegistryHandler(
     // Arguments first: a refused token is a 400 whatever the IDs name.
     const offset = offsetOf(req, p.pageToken, queryKey, 'imageId or repositoryId, filter, orderBy');
     if (typeof offset !== 'number') return offset;
-    let scope: StoredScan[];
+    let scope: Int32Array;
     if (p.imageId !== undefined) {
-      if (!images.has(p.imageId)) return notFound(req, `Image ${p.imageId} not found`);
-      scope = scansByImage.get(p.imageId) ?? [];
+      const image = findImage(dataset, p.imageId);
+      if (image < 0) return notFound(req, `Image ${p.imageId} not found`);
+      scope = scansByImage(image);
     } else {
       const id = p.repositoryId ?? '';
-      if (!repositories.has(id)) return notFound(req, `Repository ${id} not found`);
-      scope = scansByRepository.get(id) ?? [];
+      const repo = repoIndex.get(id);
+      if (repo === undefined) return notFound(req, `Repository ${id} not found`);
+      scope = scansByRepository(repo);
     }
-    const list = remember(listKey, () =>
-      ordered(
-        filter.value.status ? scope.filter((s) => s.json.status === filter.value.status) : scope,
+    const list = remember(listKey, () => {
+      const status = filter.value.status ? statusRank(filter.value.status) : -1;
+      return ordered(
+        status >= 0 ? scope.filter((j) => c.scanStatus[j] === status) : scope,
         order.value,
-        (s) => statusRank(s.json.status),
-      ),
-    );
-    return { status: 200, body: pageBody(list, offset, pageSize, 'scanResults', queryKey) };
+        compareScans,
+        c.scanIdRank,
+      );
+    });
+    return {
+      status: 200,
+      body: pageBody(list, (j) => scanAt(dataset, j), offset, pageSize, 'scanResults', queryKey),
+    };
   }
 
   function listImages(req: MockRequest): MockReply {
@@ -209,28 +265,41 @@ export function createRegistryHandler(
       'repositoryName, registryId, folderId, filter, orderBy',
     );
     if (typeof offset !== 'number') return offset;
-    let scope: StoredImage[];
+    // The scope as a test on a repository, and its images in ID order.
+    let scope: Int32Array;
+    let inScope: (repo: number) => boolean;
     if (p.repositoryName) {
-      const repository = repositoriesByName.get(p.repositoryName);
-      if (!repository) return notFound(req, `Repository ${p.repositoryName} not found`);
-      scope = imagesByRepository.get(repository.id) ?? [];
+      const repo = repoByName.get(p.repositoryName);
+      if (repo === undefined) return notFound(req, `Repository ${p.repositoryName} not found`);
+      scope = imagesByRepository(repo);
+      inScope = (r) => r === repo;
     } else if (p.registryId) {
-      if (!registries.has(p.registryId)) return notFound(req, `Registry ${p.registryId} not found`);
-      scope = imagesByRegistry.get(p.registryId) ?? [];
+      const registry = registryIndex.get(p.registryId);
+      if (registry === undefined) return notFound(req, `Registry ${p.registryId} not found`);
+      scope = imagesByRegistry(registry);
+      inScope = (r) => repoRegistry[r] === registry;
     } else if (p.folderId) {
-      if (!folders.has(p.folderId)) return notFound(req, `Folder ${p.folderId} not found`);
-      scope = imagesByFolder.get(p.folderId) ?? [];
+      const folder = folderIndex.get(p.folderId);
+      if (folder === undefined) return notFound(req, `Folder ${p.folderId} not found`);
+      scope = imagesByFolder(folder);
+      inScope = (r) => repoFolder[r] === folder;
     } else {
-      scope = sortedImages;
+      scope = c.imagesById;
+      inScope = () => true;
     }
-    const list = remember(listKey, () =>
-      ordered(
-        filter.value.name ? scope.filter((i) => i.json.name === filter.value.name) : scope,
-        order.value,
-        (i, field) => (field === 'name' ? i.json.name : field === 'createdAt' ? i.createdKey : i.json.id),
-      ),
-    );
-    return { status: 200, body: pageBody(list, offset, pageSize, 'images', queryKey) };
+    const list = remember(listKey, () => {
+      let matching = scope;
+      if (filter.value.name) {
+        // Every image of a repository carries its name: the filter keeps one repository's images.
+        const repo = repoByName.get(filter.value.name);
+        matching = repo !== undefined && inScope(repo) ? imagesByRepository(repo) : new Int32Array(0);
+      }
+      return ordered(matching, order.value, compareImages, c.imageIdRank);
+    });
+    return {
+      status: 200,
+      body: pageBody(list, (i) => imageAt(dataset, i), offset, pageSize, 'images', queryKey),
+    };
   }
 
   return (req) => {

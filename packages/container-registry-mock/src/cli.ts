@@ -1,5 +1,6 @@
 import { runMockCli } from '@scanapis/mock-kit';
 import { sampleIds, testCredentials } from './credentials.js';
+import { columnsOf } from './data.js';
 import { type ContainerRegistryMock, DEFAULT_PORT, DEFAULT_SEED, DEFAULT_SIZE, startMock } from './index.js';
 
 let started: ContainerRegistryMock | undefined;
@@ -20,9 +21,10 @@ await runMockCli({
 if (started) {
   if (started.dataset) {
     const ids = sampleIds(started.dataset);
+    const { imageCount, scanCount } = columnsOf(started.dataset);
     console.log(`test credentials: ${testCredentials}`);
     console.log(
-      `dataset: seed ${started.dataset.seed}, ${started.dataset.images.length} images, ${started.dataset.scans.length} scans; ` +
+      `dataset: seed ${started.dataset.seed}, ${imageCount} images, ${scanCount} scans; ` +
         `try imageId=${ids.imageId}, repositoryId=${ids.repositoryId}, registryId=${ids.registryId}, folderId=${ids.folderId}`,
     );
   } else {

@@ -1,4 +1,4 @@
-import type { RegistryDataset } from './data.js';
+import { imageAt, type RegistryDataset } from './data.js';
 
 /**
  * The IAM token the behavioural mock accepts, with every role on every folder of its dataset.
@@ -43,6 +43,6 @@ export function sampleIds(dataset: RegistryDataset): SampleIds {
     repositoryId: repository.id,
     repositoryName: repository.name,
     // An empty dataset (size 0) has no image: the first example image's ID, which then 404s.
-    imageId: dataset.images[0]?.json.id ?? 'crpbbr7fclo5hrasp6nh',
+    imageId: dataset.size > 0 ? imageAt(dataset, 0).json.id : 'crpbbr7fclo5hrasp6nh',
   };
 }

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '@scanapis/mock-kit';
+import { createRandom, lazyItems, type Random } from '@scanapis/mock-kit';
 
 /** The seed `pnpm start` and `startMock()` use when none is given. */
 export const DEFAULT_SEED = 1;
@@ -79,14 +79,19 @@ export interface StoredScan {
   repositoryId: string;
 }
 
+/**
+ * A generated dataset. `images` and `scans` are derived on first read (every item, in order);
+ * the mock itself reads single items through {@link imageAt} and {@link scanAt} and the columns
+ * of {@link columnsOf}, so a dataset of a million images never holds them all as objects.
+ */
 export interface RegistryDataset {
   seed: number;
   size: number;
   folders: Folder[];
   registries: Registry[];
   repositories: Repository[];
-  images: StoredImage[];
-  scans: StoredScan[];
+  readonly images: StoredImage[];
+  readonly scans: StoredScan[];
 }
 
 export interface GenerateOptions {
@@ -260,35 +265,371 @@ export function timestampKey(text: string): string {
   return m ? `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}` : text;
 }
 
+/** The rank of each ID character in string order (digits sort before letters). */
+const RANK = [...ID_ALPHABET].map((c) => [...ID_ALPHABET].sort().indexOf(c));
+const CODE_INDEX = new Map([...ID_ALPHABET].map((c, k) => [c, k]));
+const B30 = 2 ** 30;
+const LOW25 = 0x1ffffff;
+const SCAN_END = END + 86_400 * 30;
+
+/** The key that sorts 6 (or 5) ID characters drawn as `v` in string order. */
+function sortKey(v: number, n: number): number {
+  let key = 0;
+  for (let k = 0; k < n; k++, v >>>= 5) key = key * 32 + RANK[v & 31]!;
+  return key;
+}
+
+/** The three draws an ID is made of (`chars(rnd, 17, …)`); the third keeps its 25 bits in use. */
+function idString(prefix: string, v1: number, v2: number, v3: number): string {
+  const codes: number[] = [];
+  for (const [v0, n] of [
+    [v1, 6],
+    [v2, 6],
+    [v3, 5],
+  ] as const) {
+    let v = v0;
+    for (let k = 0; k < n; k++, v >>>= 5) codes.push(ID_ALPHABET.charCodeAt(v & 31));
+  }
+  return prefix + String.fromCharCode(...codes);
+}
+
+/** The draws of a `crp` ID's 17 characters, or undefined when the text is no such ID. */
+function idDraws(id: string): [number, number, number] | undefined {
+  if (id.length !== 20 || !id.startsWith('crp')) return undefined;
+  const v = [0, 0, 0];
+  for (let c = 0; c < 17; c++) {
+    const k = CODE_INDEX.get(id[3 + c]!);
+    if (k === undefined) return undefined;
+    const g = c < 6 ? 0 : c < 12 ? 1 : 2;
+    const at = c - g * 6;
+    v[g]! += k * 2 ** (5 * at);
+  }
+  return v as [number, number, number];
+}
+
+const hash3 = (v1: number, v2: number, v3: number): number => {
+  let h =
+    Math.imul(v1 ^ 0x9e3779b9, 0x85ebca6b) ^
+    Math.imul(v2 ^ 0x27d4eb2f, 0xc2b2ae35) ^
+    Math.imul(v3, 0x165667b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 13;
+  return h >>> 0 || 1;
+};
+
+/**
+ * The `crp` IDs drawn so far, compactly: per ID a 32-bit hash and the generator state its draws
+ * start at (so the ID can be drawn again to compare when two hashes meet). Exactly a set of IDs.
+ */
+class DrawnIds {
+  private fp: Uint32Array;
+  private st: Uint32Array;
+  private mask: number;
+  private count = 0;
+  private readonly fixed = new Map<number, Array<[number, number, number]>>();
+
+  constructor(expected: number) {
+    let cap = 1024;
+    while (cap * 3 < expected * 4) cap *= 2;
+    this.fp = new Uint32Array(cap);
+    this.st = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** IDs that hold no generator state (the spec's examples). */
+  addFixed(id: string): void {
+    const v = idDraws(id);
+    if (!v) return; // not a `crp` ID of the alphabet: no draw can make it
+    const h = hash3(...v);
+    const list = this.fixed.get(h) ?? [];
+    list.push(v);
+    this.fixed.set(h, list);
+  }
+
+  /** Adds the ID drawn as (v1, v2, v3) from `state`; false when it was drawn (or fixed) before. */
+  add(v1: number, v2: number, v3: number, state: number): boolean {
+    const h = hash3(v1, v2, v3);
+    const fixed = this.fixed.get(h);
+    if (fixed?.some((f) => f[0] === v1 && f[1] === v2 && f[2] === v3)) return false;
+    let slot = h & this.mask;
+    for (;;) {
+      const f = this.fp[slot]!;
+      if (f === 0) break;
+      if (f === h) {
+        const r = createRandom(this.st[slot]!);
+        const w1 = Math.floor(r.next() * B30);
+        const w2 = Math.floor(r.next() * B30);
+        const w3 = Math.floor(r.next() * B30) & LOW25;
+        if (w1 === v1 && w2 === v2 && w3 === v3) return false;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.fp[slot] = h;
+    this.st[slot] = state;
+    if (++this.count * 4 > this.fp.length * 3) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const fp = this.fp;
+    const st = this.st;
+    this.fp = new Uint32Array(fp.length * 2);
+    this.st = new Uint32Array(fp.length * 2);
+    this.mask = this.fp.length - 1;
+    for (let i = 0; i < fp.length; i++) {
+      const h = fp[i]!;
+      if (h === 0) continue;
+      let slot = h & this.mask;
+      while (this.fp[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.fp[slot] = h;
+      this.st[slot] = st[i]!;
+    }
+  }
+}
+
+/**
+ * What the mock reads of a dataset without building its items: per image (in dataset order) its
+ * repository, creation instant and ID order; per scan its image, status and ID order. Items are
+ * rebuilt from the generator state their draws start at ({@link imageAt}, {@link scanAt}).
+ */
+export interface RegistryColumns {
+  imageCount: number;
+  scanCount: number;
+  /** Index into `repositories` of each image. */
+  imageRepository: Int32Array;
+  /** `createdAt`: whole seconds and nanoseconds (the order `orderBy=createdAt` uses). */
+  imageSeconds: Float64Array;
+  imageNanos: Uint32Array;
+  /** Image indexes in ID order, and each image's position in it. */
+  imagesById: Int32Array;
+  imageIdRank: Int32Array;
+  /** The ID draws of each image (for finding an image by its ID). */
+  imageDraws: [Uint32Array, Uint32Array, Uint32Array];
+  scanImage: Int32Array;
+  /** `statusRank` of each scan. */
+  scanStatus: Uint8Array;
+  scansById: Int32Array;
+  scanIdRank: Int32Array;
+}
+
+interface Internals {
+  columns: RegistryColumns;
+  image: (index: number) => StoredImage;
+  scan: (index: number) => StoredScan;
+}
+
+const INTERNALS = new WeakMap<RegistryDataset, Internals>();
+
+function internals(dataset: RegistryDataset): Internals {
+  const found = INTERNALS.get(dataset);
+  if (!found) throw new TypeError('not a dataset made by generateRegistry');
+  return found;
+}
+
+/** The columns of a dataset made by {@link generateRegistry}. */
+export const columnsOf = (dataset: RegistryDataset): RegistryColumns => internals(dataset).columns;
+/** The image at `index` (dataset order), derived on demand and deep-frozen. */
+export const imageAt = (dataset: RegistryDataset, index: number): StoredImage =>
+  internals(dataset).image(index);
+/** The scan at `index` (dataset order), derived on demand and deep-frozen. */
+export const scanAt = (dataset: RegistryDataset, index: number): StoredScan => internals(dataset).scan(index);
+
+/** The index of the image with this ID, or -1. */
+export function findImage(dataset: RegistryDataset, id: string): number {
+  const { imagesById, imageDraws } = internals(dataset).columns;
+  const v = idDraws(id);
+  if (!v) return -1;
+  const [a, b, c] = imageDraws;
+  const key = [sortKey(v[0], 6), sortKey(v[1], 6), sortKey(v[2], 5)];
+  let lo = 0;
+  let hi = imagesById.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const i = imagesById[mid]!;
+    const k = [sortKey(a[i]!, 6), sortKey(b[i]!, 6), sortKey(c[i]!, 5)];
+    const cmp = k[0]! - key[0]! || k[1]! - key[1]! || k[2]! - key[2]!;
+    if (cmp === 0) return i;
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Indexes 0…n-1 in the order of (k1, k2, k3) (30-, 30- and 25-bit keys), IDs being unique. */
+function orderByKeys(
+  k1: Uint32Array,
+  k2: Uint32Array,
+  k3: Uint32Array,
+): { order: Int32Array; rank: Int32Array } {
+  const n = k1.length;
+  // LSD radix sort on k1, 10 bits a pass, carrying the keys along.
+  let order = new Int32Array(n);
+  let keys = k1.slice();
+  let nextOrder = new Int32Array(n);
+  let nextKeys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const count = new Int32Array(1024);
+  for (let shift = 0; shift < 30; shift += 10) {
+    count.fill(0);
+    for (let p = 0; p < n; p++) count[(keys[p]! >>> shift) & 1023]!++;
+    for (let b = 0, at = 0; b < 1024; b++) {
+      const c = count[b]!;
+      count[b] = at;
+      at += c;
+    }
+    for (let p = 0; p < n; p++) {
+      const key = keys[p]!;
+      const to = count[(key >>> shift) & 1023]!++;
+      nextOrder[to] = order[p]!;
+      nextKeys[to] = key;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [keys, nextKeys] = [nextKeys, keys];
+  }
+  // Runs that share the first key: by the rest.
+  const less = (i: number, j: number) => k2[i]! - k2[j]! || k3[i]! - k3[j]!;
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && keys[e] === keys[s]) e++;
+    if (e - s > 1) order.subarray(s, e).sort(less);
+    s = e;
+  }
+  const rank = nextOrder;
+  for (let p = 0; p < n; p++) rank[order[p]!] = p;
+  return { order, rank };
+}
+
+/** A number per `crp` ID (its first draw and 23 bits of a hash of the others): equal IDs, equal numbers. */
+const idNumber = (v1: number, v2: number, v3: number): number =>
+  v1 * 2 ** 23 + ((Math.imul(v2 ^ 0x27d4eb2f, 0x9e3779b1) ^ Math.imul(v3 ^ 0x165667b1, 0x85ebca6b)) >>> 9);
+
+/** Whether two of the first `n` numbers are equal (partitioned by their top bits, then sorted). */
+function hasRepeat(numbers: Float64Array, n: number): boolean {
+  const buckets = 1024;
+  const bucketOf = (x: number) => Math.floor(x / 2 ** 43);
+  const starts = new Int32Array(buckets + 1);
+  for (let p = 0; p < n; p++) starts[bucketOf(numbers[p]!) + 1]!++;
+  for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+  const fill = starts.slice(0, buckets);
+  const parted = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const x = numbers[p]!;
+    parted[fill[bucketOf(x)]!++] = x;
+  }
+  // Per bucket (a few thousand numbers): an open-addressing set that fits the cache.
+  let table = new Float64Array(1024);
+  for (let b = 0; b < buckets; b++) {
+    const from = starts[b]!;
+    const to = starts[b + 1]!;
+    let cap = table.length;
+    while (cap < (to - from) * 2) cap *= 2;
+    if (cap > table.length) table = new Float64Array(cap);
+    const mask = cap - 1;
+    table.fill(-1, 0, cap);
+    for (let p = from; p < to; p++) {
+      const x = parted[p]!;
+      let slot = x & mask; // the low bits: 23 bits of a hash
+      for (;;) {
+        const y = table[slot]!;
+        if (y === -1) break;
+        if (y === x) return true;
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = x;
+    }
+  }
+  return false;
+}
+
+/** Grows a typed array (doubling) so that it holds index `at`. */
+function fit<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, at: number): T {
+  if (at < a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(16, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /**
  * A deterministic, realistic Container Registry: folders (`b1g…`), registries and repositories
  * (`crp…`), images with digests, int64 sizes as strings, config and layer blobs (base layers
  * shared within a repository), tags unique within their repository, and 0–6 scans per image in
  * every status, with vulnerability counts as int64 strings and timestamps of 0–9 fractional
  * digits. The same seed and size give the same data on every machine.
+ *
+ * The dataset holds the repositories as objects and, per image and scan, only the columns the
+ * filters and orders read and the generator state its draws start at: an item is drawn again
+ * when asked for (the same draws, so the same item). IDs stay unique as before: a draw that
+ * repeats an earlier ID is drawn again, and the states of such draws are kept, so a rebuild
+ * repeats the same choice.
  */
 export function generateRegistry(options: GenerateOptions = {}): RegistryDataset {
   const seed = options.seed ?? DEFAULT_SEED;
   const size = options.size ?? DEFAULT_SIZE;
+  // IDs never repeat in practice (85 random bits each): draw as if none does and check after,
+  // and only if one did, draw again keeping every ID in a set (the same data either way).
+  return generate(seed, size, false) ?? generate(seed, size, true)!;
+}
+
+/**
+ * The dataset of `seed` and `size`. `exact` keeps every ID drawn in a set and draws again on a
+ * repeat, as IDs are specified; otherwise IDs are only recorded, and the answer is undefined when
+ * two of them are equal (then the exact way gives different draws from there on).
+ */
+export function generate(seed: number, size: number, exact: boolean): RegistryDataset | undefined {
   const rnd = createRandom(seed);
   const ex = SPEC_EXAMPLES;
-  const used = new Set<string>([
-    ex.folderId,
+  // About 6.5 IDs per image; the set (or record) is dropped once the dataset is drawn.
+  let ids = new DrawnIds(exact ? size * 7 + 64 : 0);
+  let drawn = new Float64Array(exact ? 0 : size * 7 + 64);
+  let drawnCount = 0;
+  for (const id of new Set([
     ex.registryId,
     ex.repository.id,
     ...ex.images.flatMap((i) => [i.id, i.config?.id ?? '', ...(i.layers ?? []).map((l) => l.id)]),
     ...ex.scans.map((s) => s.id),
-  ]);
-  const newId = (prefix: string): string => {
+  ])) {
+    ids.addFixed(id);
+    const v = idDraws(id);
+    if (v && !exact) drawn[drawnCount++] = idNumber(...v);
+  }
+  const folderIds = new Set<string>([ex.folderId]);
+  /** States of ID draws that repeated an earlier ID (and were drawn again). */
+  const rejected = new Set<number>();
+  let v1 = 0;
+  let v2 = 0;
+  let v3 = 0;
+  /** Draws a new `crp` ID, leaving its draws in v1, v2, v3. */
+  const drawCrp = (r: Random): void => {
     for (;;) {
-      const id = prefix + chars(rnd, 17, ID_ALPHABET);
-      if (!used.has(id)) {
-        used.add(id);
-        return id;
+      const s = r.state();
+      v1 = Math.floor(r.next() * B30);
+      v2 = Math.floor(r.next() * B30);
+      v3 = Math.floor(r.next() * B30) & LOW25;
+      if (!exact) {
+        drawn = fit(drawn, drawnCount);
+        drawn[drawnCount++] = idNumber(v1, v2, v3);
+        return;
       }
+      if (ids.add(v1, v2, v3, s)) return;
+      rejected.add(s);
     }
   };
-  const digest = () => `sha256:${hex(rnd, 64)}`;
+  const newId = (prefix: string): string => {
+    if (prefix === 'crp') {
+      drawCrp(rnd);
+      return idString('crp', v1, v2, v3);
+    }
+    for (;;) {
+      const s = rnd.state();
+      const id = prefix + chars(rnd, 17, ID_ALPHABET);
+      if (!folderIds.has(id)) {
+        folderIds.add(id);
+        return id;
+      }
+      rejected.add(s);
+    }
+  };
 
   // Folders and registries: the spec's example ones first.
   const folders: Folder[] = [{ id: ex.folderId }];
@@ -318,147 +659,371 @@ export function generateRegistry(options: GenerateOptions = {}): RegistryDataset
       repositories.push({ id: newId('crp'), name, registryId: registry.id, folderId: registry.folderId });
     }
   }
+  const repoCount = repositories.length;
 
   // Images: the spec's two examples, then generated ones spread unevenly over the repositories.
-  const byName = new Map(repositories.map((r) => [r.name, r]));
-  const images: StoredImage[] = [];
-  for (const json of ex.images.slice(0, Math.min(size, ex.images.length))) {
-    const repo = byName.get(json.name)!;
-    images.push({
-      json: structuredClone(json) as ImageJson,
-      repositoryId: repo.id,
-      registryId: repo.registryId,
-      folderId: repo.folderId,
-      createdKey: timestampKey(json.createdAt ?? ''),
-    });
+  const exampleImages = ex.images.slice(0, Math.min(size, ex.images.length));
+  const exCount = exampleImages.length;
+  const imageRepository = new Int32Array(size);
+  const imageState = new Uint32Array(size);
+  const imageSeconds = new Float64Array(size);
+  const imageNanos = new Uint32Array(size);
+  const imageDigest = new Uint32Array(size);
+  const d1 = new Uint32Array(size);
+  const d2 = new Uint32Array(size);
+  const d3 = new Uint32Array(size);
+  for (const [k, json] of exampleImages.entries()) {
+    imageRepository[k] = repositories.findIndex((r) => r.name === json.name);
+    const key = timestampKey(json.createdAt ?? '');
+    imageSeconds[k] = Date.parse(`${key.slice(0, 19)}Z`) / 1000;
+    imageNanos[k] = Number(key.slice(20));
+    const v = idDraws(json.id)!;
+    [d1[k], d2[k], d3[k]] = v;
   }
-  const baseLayers = new Map<string, BlobJson[]>();
-  const layer = (min: number, max: number): BlobJson => ({
-    id: newId('crp'),
-    digest: digest(),
-    size: String(rnd.int(min, max)),
-  });
+  const repoFirstImage = new Int32Array(repoCount).fill(-1);
+  const repoBaseState = new Uint32Array(repoCount);
   // Uneven weights: a few repositories hold many images, many hold a few.
-  const cumulative: number[] = [];
+  const cumulative = new Float64Array(repoCount);
   let total = 0;
-  for (const _ of repositories) {
+  for (let k = 0; k < repoCount; k++) {
     total += 0.05 + rnd.next() ** 3;
-    cumulative.push(total);
+    cumulative[k] = total;
   }
-  const pickRepository = (): Repository => {
+  const pickRepository = (): number => {
     const x = rnd.next() * total;
     let lo = 0;
-    let hi = cumulative.length - 1;
+    let hi = repoCount - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cumulative[mid]! > x) hi = mid;
       else lo = mid + 1;
     }
-    return repositories[lo]!;
+    return lo;
   };
-  while (images.length < size) {
+  // A layer's or config's draws: its ID, its digest (8 draws), its size (1 draw).
+  const skipBlob = () => {
+    drawCrp(rnd);
+    rnd.skip(9);
+  };
+  for (let i = exCount; i < size; i++) {
+    imageState[i] = rnd.state();
     const repo = pickRepository();
-    let base = baseLayers.get(repo.id);
-    if (!base) {
-      base = Array.from({ length: rnd.int(1, 2) }, () => layer(2_000_000, 60_000_000));
-      baseLayers.set(repo.id, base);
+    imageRepository[i] = repo;
+    if (repoFirstImage[repo] === -1) {
+      repoFirstImage[repo] = i;
+      repoBaseState[repo] = rnd.state();
+      const n = rnd.int(1, 2);
+      for (let k = 0; k < n; k++) skipBlob();
     }
-    const huge = rnd.chance(0.04); // ML images: several GB, past 2^32 bytes
-    const own = Array.from({ length: rnd.int(0, 5) }, () =>
-      huge ? layer(500_000_000, 3_500_000_000) : layer(200, 40_000_000),
-    );
-    const layers = [...base, ...own];
-    const config = { id: newId('crp'), digest: digest(), size: String(rnd.int(900, 16_000)) };
-    const compressed = layers.reduce((n, l) => n + Number(l.size), 0);
-    const created = timestamp(rnd, rnd.int(START, END));
-    images.push({
-      json: {
-        id: newId('crp'),
-        name: repo.name,
-        digest: digest(),
-        compressedSize: String(compressed),
-        config,
-        layers,
-        createdAt: created.text,
-      },
-      repositoryId: repo.id,
-      registryId: repo.registryId,
-      folderId: repo.folderId,
-      createdKey: created.key,
-    });
+    rnd.next(); // huge
+    const own = rnd.int(0, 5);
+    for (let k = 0; k < own; k++) skipBlob();
+    skipBlob(); // config
+    const seconds = rnd.int(START, END);
+    const digits = rnd.int(0, 9);
+    const fraction = Math.floor(rnd.next() * 1e9);
+    const scale = 10 ** (9 - digits);
+    imageSeconds[i] = seconds;
+    imageNanos[i] = digits ? Math.floor(fraction / scale) * scale : 0;
+    drawCrp(rnd);
+    d1[i] = v1;
+    d2[i] = v2;
+    d3[i] = v3;
+    imageDigest[i] = Math.floor(rnd.next() * 2 ** 32);
+    rnd.skip(7);
   }
 
   // Tags, unique within each repository: versions grow with age, the newest image takes
   // `latest` unless an example image holds it, about a quarter stay untagged.
-  const imagesOf = new Map<string, StoredImage[]>();
-  for (const image of images) {
-    const list = imagesOf.get(image.repositoryId) ?? [];
-    list.push(image);
-    imagesOf.set(image.repositoryId, list);
-  }
-  for (const list of imagesOf.values()) {
-    const taken = new Set(list.flatMap((i) => i.json.tags ?? []));
-    const generated = list
-      .filter((i) => !ex.images.some((e) => e.id === i.json.id))
-      .sort((a, b) => (a.createdKey < b.createdKey ? -1 : 1));
-    let major = rnd.int(0, 3);
-    let minor = 0;
-    let patch = 0;
-    for (const [n, image] of generated.entries()) {
-      const newest = n === generated.length - 1;
-      if (rnd.chance(0.3)) minor += 1;
-      else patch += 1;
-      if (rnd.chance(0.05)) major += 1;
-      const tags: string[] = [];
-      if (newest || rnd.chance(0.75)) tags.push(`${major}.${minor}.${patch}`);
-      if (rnd.chance(0.2)) tags.push(`sha-${image.json.digest.slice(7, 14)}`);
-      if (newest && !taken.has('latest')) tags.push('latest');
-      const unique = tags.filter((t) => !taken.has(t));
-      for (const t of unique) taken.add(t);
-      if (unique.length) image.json.tags = unique;
+  const tagMajor = new Uint32Array(size);
+  const tagMinor = new Uint32Array(size);
+  const tagPatch = new Uint32Array(size);
+  /** Bits: 1 the version tag, 2 the `sha-` tag, 4 `latest`. */
+  const tagFlags = new Uint8Array(size);
+  {
+    // The images of each repository in dataset order; repositories in order of their first image.
+    const counts = new Int32Array(repoCount + 1);
+    for (let i = 0; i < size; i++) counts[imageRepository[i]! + 1]!++;
+    for (let k = 0; k < repoCount; k++) counts[k + 1]! += counts[k]!;
+    const starts = counts.slice(0, repoCount);
+    const members = new Int32Array(size);
+    const fill = starts.slice();
+    const firstSeen: number[] = [];
+    for (let i = 0; i < size; i++) {
+      const r = imageRepository[i]!;
+      if (fill[r] === starts[r]) firstSeen.push(r);
+      members[fill[r]!++] = i;
+    }
+    const createdLess = (a: number, b: number) =>
+      imageSeconds[a]! < imageSeconds[b]! ||
+      (imageSeconds[a] === imageSeconds[b] && imageNanos[a]! < imageNanos[b]!);
+    for (const r of firstSeen) {
+      const all = members.subarray(starts[r]!, fill[r]!);
+      const exampleTags = exampleImages
+        .filter((_, k) => imageRepository[k] === r)
+        .flatMap((e) => e.tags ?? []);
+      const latestTaken = exampleTags.includes('latest');
+      const generated: number[] = [];
+      for (const i of all) if (i >= exCount) generated.push(i);
+      if (generated.length > 1) generated.sort((a, b) => (createdLess(a, b) ? -1 : 1));
+      const shas = new Set<number>();
+      let major = rnd.int(0, 3);
+      let minor = 0;
+      let patch = 0;
+      for (const [n, image] of generated.entries()) {
+        const newest = n === generated.length - 1;
+        if (rnd.chance(0.3)) minor += 1;
+        else patch += 1;
+        if (rnd.chance(0.05)) major += 1;
+        let flags = 0;
+        if (newest || rnd.chance(0.75)) flags |= 1;
+        if (rnd.chance(0.2)) {
+          const sha = imageDigest[image]! >>> 4;
+          if (!shas.has(sha)) {
+            shas.add(sha);
+            flags |= 2;
+          }
+        }
+        if (newest && !latestTaken) flags |= 4;
+        tagMajor[image] = major;
+        tagMinor[image] = minor;
+        tagPatch[image] = patch;
+        tagFlags[image] = flags;
+      }
     }
   }
 
   // Scans: the spec's four for the first example image, 0–6 for every generated one.
-  const scans: StoredScan[] = [];
-  const repoOf = new Map(images.map((i) => [i.json.id, i.repositoryId]));
-  if (images.length > 0) {
-    for (const json of ex.scans)
-      scans.push({ json: structuredClone(json) as ScanJson, repositoryId: repoOf.get(json.imageId)! });
+  let scanCount = 0;
+  let scanImage = new Int32Array(Math.max(16, size * 2));
+  let scanState = new Uint32Array(scanImage.length);
+  let scanSeconds = new Float64Array(scanImage.length);
+  let scanStatus = new Uint8Array(scanImage.length);
+  let s1 = new Uint32Array(scanImage.length);
+  let s2 = new Uint32Array(scanImage.length);
+  let s3 = new Uint32Array(scanImage.length);
+  const pushScan = (image: number, state: number, seconds: number, status: number) => {
+    const at = scanCount++;
+    scanImage = fit(scanImage, at);
+    scanState = fit(scanState, at);
+    scanSeconds = fit(scanSeconds, at);
+    scanStatus = fit(scanStatus, at);
+    s1 = fit(s1, at);
+    s2 = fit(s2, at);
+    s3 = fit(s3, at);
+    scanImage[at] = image;
+    scanState[at] = state;
+    scanSeconds[at] = seconds;
+    scanStatus[at] = status;
+    s1[at] = sortKey(v1, 6);
+    s2[at] = sortKey(v2, 6);
+    s3[at] = sortKey(v3, 5);
+  };
+  if (size > 0) {
+    for (const json of ex.scans) {
+      [v1, v2, v3] = idDraws(json.id)!;
+      pushScan(0, 0, 0, SCAN_STATUSES.indexOf(json.status ?? 'STATUS_UNSPECIFIED'));
+    }
   }
-  const count = (max: number, p: number) => (rnd.chance(p) ? String(rnd.int(1, max)) : undefined);
-  for (const image of images) {
-    if (ex.images.some((e) => e.id === image.json.id)) continue;
+  const exampleScanCount = scanCount;
+  const times: number[] = [];
+  for (let i = exCount; i < size; i++) {
     const r = rnd.next();
     const n = r < 0.1 ? 0 : r < 0.55 ? 1 : r < 0.8 ? 2 : r < 0.92 ? 3 : rnd.int(4, 6);
-    const from = Date.parse(image.json.createdAt!) / 1000;
-    const times = Array.from({ length: n }, () => rnd.int(from, Math.max(from + 60, END + 86_400 * 30))).sort(
-      (a, b) => a - b,
-    );
-    for (const [k, seconds] of times.entries()) {
-      const newest = k === n - 1;
-      const status: ScanStatus =
-        newest && rnd.chance(0.18) ? 'RUNNING' : rnd.chance(0.14) ? 'ERROR' : 'READY';
-      const json: ScanJson = { id: newId('crp'), imageId: image.json.id };
-      if (status !== 'RUNNING' && (status === 'READY' || rnd.chance(0.6)))
-        json.scannedAt = timestamp(rnd, seconds).text;
-      json.status = status;
-      if (status === 'READY') {
-        const stats: VulnerabilityStatsJson = {};
-        const entries: Array<[keyof VulnerabilityStatsJson, string | undefined]> = [
-          ['critical', count(12, 0.3)],
-          ['high', count(60, 0.6)],
-          ['medium', count(200, 0.75)],
-          ['low', count(rnd.chance(0.1) ? 2500 : 300, 0.8)],
-          ['negligible', count(120, 0.5)],
-          ['undefined', count(8, 0.15)],
-        ];
-        for (const [key, value] of entries) if (value !== undefined) stats[key] = value;
-        json.vulnerabilities = stats;
-      }
-      scans.push({ json, repositoryId: image.repositoryId });
+    // Date.parse(createdAt) / 1000: the instant to the millisecond.
+    const from = (imageSeconds[i]! * 1000 + Math.floor(imageNanos[i]! / 1e6)) / 1000;
+    times.length = 0;
+    for (let k = 0; k < n; k++) times.push(rnd.int(from, Math.max(from + 60, SCAN_END)));
+    // Ascending (insertion sort: at most six).
+    for (let k = 1; k < n; k++) {
+      const t = times[k]!;
+      let at = k;
+      for (; at > 0 && times[at - 1]! > t; at--) times[at] = times[at - 1]!;
+      times[at] = t;
+    }
+    for (let k = 0; k < n; k++) {
+      const state = rnd.state();
+      const status = drawScan(rnd, k === n - 1, drawCrp);
+      pushScan(i, state, times[k]!, status);
     }
   }
 
-  return { seed, size, folders, registries, repositories, images, scans };
+  ids = new DrawnIds(0);
+  if (!exact && hasRepeat(drawn, drawnCount)) return undefined;
+  drawn = new Float64Array(0);
+  const k1 = new Uint32Array(size);
+  const k2 = new Uint32Array(size);
+  const k3 = new Uint32Array(size);
+  for (let i = 0; i < size; i++) {
+    k1[i] = sortKey(d1[i]!, 6);
+    k2[i] = sortKey(d2[i]!, 6);
+    k3[i] = sortKey(d3[i]!, 5);
+  }
+  const imageOrder = orderByKeys(k1, k2, k3);
+  scanImage = scanImage.slice(0, scanCount);
+  scanStatus = scanStatus.slice(0, scanCount);
+  const scanOrder = orderByKeys(
+    s1.subarray(0, scanCount),
+    s2.subarray(0, scanCount),
+    s3.subarray(0, scanCount),
+  );
+  const columns: RegistryColumns = {
+    imageCount: size,
+    scanCount,
+    imageRepository,
+    imageSeconds,
+    imageNanos,
+    imagesById: imageOrder.order,
+    imageIdRank: imageOrder.rank,
+    imageDraws: [d1, d2, d3],
+    scanImage,
+    scanStatus,
+    scansById: scanOrder.order,
+    scanIdRank: scanOrder.rank,
+  };
+  scanState = scanState.slice(0, scanCount);
+  scanSeconds = scanSeconds.slice(0, scanCount);
+  s1 = s2 = s3 = new Uint32Array(0);
+
+  /** A new `crp` ID in a rebuild: the same draws, the same repeats drawn again. */
+  const replayId = (r: Random): string => {
+    for (;;) {
+      const s = r.state();
+      const id = `crp${chars(r, 17, ID_ALPHABET)}`;
+      if (!rejected.has(s)) return id;
+    }
+  };
+  const digest = (r: Random) => `sha256:${hex(r, 64)}`;
+  const layer = (r: Random, min: number, max: number): BlobJson => ({
+    id: replayId(r),
+    digest: digest(r),
+    size: String(r.int(min, max)),
+  });
+  const baseLayers = (r: Random) =>
+    Array.from({ length: r.int(1, 2) }, () => layer(r, 2_000_000, 60_000_000));
+
+  const makeImage = (i: number): StoredImage => {
+    const repo = repositories[imageRepository[i]!]!;
+    const where = { repositoryId: repo.id, registryId: repo.registryId, folderId: repo.folderId };
+    if (i < exCount) {
+      const json = structuredClone(exampleImages[i]!) as ImageJson;
+      return { json, ...where, createdKey: timestampKey(json.createdAt ?? '') };
+    }
+    const r = createRandom(imageState[i]!);
+    r.skip(1); // the repository's pick
+    const first = repoFirstImage[imageRepository[i]!] === i;
+    const base = first ? baseLayers(r) : baseLayers(createRandom(repoBaseState[imageRepository[i]!]!));
+    const huge = r.chance(0.04);
+    const own = Array.from({ length: r.int(0, 5) }, () =>
+      huge ? layer(r, 500_000_000, 3_500_000_000) : layer(r, 200, 40_000_000),
+    );
+    const layers = [...base, ...own];
+    const config = { id: replayId(r), digest: digest(r), size: String(r.int(900, 16_000)) };
+    const compressed = layers.reduce((n, l) => n + Number(l.size), 0);
+    const created = timestamp(r, r.int(START, END));
+    const json: ImageJson = {
+      id: replayId(r),
+      name: repo.name,
+      digest: digest(r),
+      compressedSize: String(compressed),
+      config,
+      layers,
+      createdAt: created.text,
+    };
+    const flags = tagFlags[i]!;
+    const tags: string[] = [];
+    if (flags & 1) tags.push(`${tagMajor[i]}.${tagMinor[i]}.${tagPatch[i]}`);
+    if (flags & 2) tags.push(`sha-${json.digest.slice(7, 14)}`);
+    if (flags & 4) tags.push('latest');
+    if (tags.length) json.tags = tags;
+    return { json, ...where, createdKey: created.key };
+  };
+
+  const makeScan = (j: number): StoredScan => {
+    const image = scanImage[j]!;
+    const repositoryId = repositories[imageRepository[image]!]!.id;
+    if (j < exampleScanCount) return { json: structuredClone(ex.scans[j]!) as ScanJson, repositoryId };
+    const r = createRandom(scanState[j]!);
+    const newest = j === scanCount - 1 || scanImage[j + 1] !== image;
+    const imageId = makeImageId(image);
+    const json = buildScan(r, newest, scanSeconds[j]!, imageId, replayId);
+    return { json, repositoryId };
+  };
+  const makeImageId = (i: number) =>
+    i < exCount ? exampleImages[i]!.id : idString('crp', d1[i]!, d2[i]!, d3[i]!);
+
+  // The items last sent (every item of a dataset of up to 16,384 images): a bounded window.
+  const image = lazyItems(size, makeImage, 16_384);
+  const scan = lazyItems(scanCount, makeScan, 32_768);
+  let allImages: StoredImage[] | undefined;
+  let allScans: StoredScan[] | undefined;
+  const dataset = { seed, size, folders, registries, repositories } as RegistryDataset;
+  Object.defineProperties(dataset, {
+    images: {
+      enumerable: true,
+      get: () => {
+        allImages ??= Array.from({ length: size }, (_, i) => image(i));
+        return allImages;
+      },
+    },
+    scans: {
+      enumerable: true,
+      get: () => {
+        allScans ??= Array.from({ length: scanCount }, (_, j) => scan(j));
+        return allScans;
+      },
+    },
+  });
+  INTERNALS.set(dataset, { columns, image, scan });
+  return dataset;
+}
+
+/** The status draws of a generated scan (the rest of its draws are skipped); `statusRank`. */
+function drawScan(rnd: Random, newest: boolean, drawId: (r: Random) => void): number {
+  const status: ScanStatus = newest && rnd.chance(0.18) ? 'RUNNING' : rnd.chance(0.14) ? 'ERROR' : 'READY';
+  drawId(rnd);
+  if (status !== 'RUNNING' && (status === 'READY' || rnd.chance(0.6))) rnd.skip(2);
+  if (status === 'READY') {
+    const count = (p: number) => {
+      if (rnd.chance(p)) rnd.skip(1);
+    };
+    count(0.3);
+    count(0.6);
+    count(0.75);
+    rnd.next(); // the chance of a large `low`
+    count(0.8);
+    count(0.5);
+    count(0.15);
+  }
+  return SCAN_STATUSES.indexOf(status);
+}
+
+/** A generated scan, drawn from where its draws start. */
+function buildScan(
+  rnd: Random,
+  newest: boolean,
+  seconds: number,
+  imageId: string,
+  newId: (r: Random) => string,
+): ScanJson {
+  const status: ScanStatus = newest && rnd.chance(0.18) ? 'RUNNING' : rnd.chance(0.14) ? 'ERROR' : 'READY';
+  const json: ScanJson = { id: newId(rnd), imageId };
+  if (status !== 'RUNNING' && (status === 'READY' || rnd.chance(0.6)))
+    json.scannedAt = timestamp(rnd, seconds).text;
+  json.status = status;
+  if (status === 'READY') {
+    const count = (max: number, p: number) => (rnd.chance(p) ? String(rnd.int(1, max)) : undefined);
+    const stats: VulnerabilityStatsJson = {};
+    const entries: Array<[keyof VulnerabilityStatsJson, string | undefined]> = [
+      ['critical', count(12, 0.3)],
+      ['high', count(60, 0.6)],
+      ['medium', count(200, 0.75)],
+      ['low', count(rnd.chance(0.1) ? 2500 : 300, 0.8)],
+      ['negligible', count(120, 0.5)],
+      ['undefined', count(8, 0.15)],
+    ];
+    for (const [key, value] of entries) if (value !== undefined) stats[key] = value;
+    json.vulnerabilities = stats;
+  }
+  return json;
 }

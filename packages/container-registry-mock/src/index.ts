@@ -26,13 +26,16 @@ export {
 } from './credentials.js';
 export {
   type BlobJson,
+  columnsOf,
   DEFAULT_SEED,
   DEFAULT_SIZE,
   type Folder,
   type GenerateOptions,
   generateRegistry,
   type ImageJson,
+  imageAt,
   type Registry,
+  type RegistryColumns,
   type RegistryDataset,
   type Repository,
   SCAN_STATUSES,
@@ -41,6 +44,7 @@ export {
   SPEC_EXAMPLES,
   type StoredImage,
   type StoredScan,
+  scanAt,
   timestampKey,
   type VulnerabilityStatsJson,
 } from './data.js';
