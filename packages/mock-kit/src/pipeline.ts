@@ -83,6 +83,8 @@ export interface MockPipeline {
   handle(request: PipelineRequest): Promise<PipelineOutcome>;
   /** Clears the faults and the behaviour's counters (as `POST /__scanapis/reset`). */
   reset(): void;
+  /** Resolves once the default handler (Prism's static examples) is loaded; at once otherwise. */
+  ready: Promise<void>;
 }
 
 /**
@@ -174,8 +176,12 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
 export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
   const { ajv, operations, validators } = compile(options.specFile, options.strict ?? false);
   const { dialect } = options;
-  const handler: Handler =
-    options.handler ?? (async (req) => (await prismHandler(options.specFile, dialect))(req));
+  // The static mock's Prism loads now, not on the first request: a server waits for it (`ready`).
+  const prism = options.handler ? undefined : prismHandler(options.specFile, dialect);
+  const handler: Handler = options.handler ?? (async (req) => (await prism!)(req));
+  const ready = prism ? prism.then(() => undefined) : Promise.resolve();
+  // Awaiting `ready` still sees a failure; an in-process mock that never awaits it does not crash.
+  ready.catch(() => {});
   const validateResponses = options.validateResponses ?? true;
   const onViolation =
     options.onViolation ??
@@ -304,5 +310,5 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     return encodeReply(reply, dialect.commonHeaders?.(req));
   }
 
-  return { faults, handle, reset };
+  return { faults, handle, reset, ready };
 }

@@ -64,6 +64,7 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   const host = options.host ?? '127.0.0.1';
   if (host.trim() === '') throw new Error('host must not be empty (an empty host binds every interface)');
   const pipeline = createMockPipeline(options);
+  await pipeline.ready;
   const { dialect } = options;
   const inflight = createInflight();
   // A shutdown ends every fault's delay early: the request is answered, not dropped.
