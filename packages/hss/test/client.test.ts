@@ -6,6 +6,9 @@ import {
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
+  TEST_SECURITY_TOKEN,
+  TEST_TEMPORARY_ACCESS_KEY,
+  TEST_TEMPORARY_SECRET_KEY,
   TEST_TOKEN,
 } from '@scanapis/hss-mock';
 import { verifySignature } from '@scanapis/huawei-signer';
@@ -324,7 +327,11 @@ describe('createHssClient against the mock', () => {
     ['AK/SK with the mock’s test keys', { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY }],
     [
       'temporary AK/SK with a security token',
-      { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY, securityToken: 'temporary-token' },
+      {
+        accessKey: TEST_TEMPORARY_ACCESS_KEY,
+        secretKey: TEST_TEMPORARY_SECRET_KEY,
+        securityToken: TEST_SECURITY_TOKEN,
+      },
     ],
   ] as const)('%s → 200 with the mock’s matching images', async (_, auth) => {
     const client = createHssClient({ ...mock(), auth });
