@@ -119,7 +119,12 @@ beforeAll(async () => {
         type: 'module',
         dependencies: deps,
         // What the files of test/fixtures/outside/ run with.
-        devDependencies: { vitest: versionOf('vitest'), '@types/node': versionOf('@types/node') },
+        // msw: the mocks' optional peer, for their /msw entries and the outside MSW file.
+        devDependencies: {
+          vitest: versionOf('vitest'),
+          '@types/node': versionOf('@types/node'),
+          msw: versionOf('msw'),
+        },
       },
       null,
       2,
@@ -139,9 +144,18 @@ afterAll(() => {
 });
 
 /** The ```ts blocks of a package's README, joined into one module (a README reads top to bottom). */
-function readmeExamples(name: string): string {
+/**
+ * A package README's TypeScript examples as programs: a block that starts with an import is a
+ * program of its own; a block without one goes on from the block before it.
+ */
+function readmeExamples(name: string): string[] {
   const text = readFileSync(join(packages, name, 'README.md'), 'utf8');
-  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+  const programs: string[] = [];
+  for (const [, block = ''] of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
+    if (/^import\b/.test(block) || programs.length === 0) programs.push(block);
+    else programs[programs.length - 1] += `\n${block}`;
+  }
+  return programs;
 }
 
 /** Our packages `name` needs at run time, itself included: what its install line must list. */
@@ -222,8 +236,10 @@ describe('installed from the packed tarballs, outside the workspace', () => {
     // Helpers the README examples call but do not define.
     writeFileSync(join(work, 'src', 'ambient.d.ts'), 'declare function getIamToken(): Promise<string>;\n');
     // Every public package's README examples (the clients', mocks' and kits' alike).
-    for (const name of PUBLIC.filter((n) => readmeExamples(n).length > 0))
-      writeFileSync(join(work, 'src', `readme-${name}.ts`), `${readmeExamples(name)}\nexport {};\n`);
+    for (const name of PUBLIC)
+      readmeExamples(name).forEach((program, i) =>
+        writeFileSync(join(work, 'src', `readme-${name}-${i + 1}.ts`), `${program}\nexport {};\n`),
+      );
     writeFileSync(
       join(work, 'src', 'using-the-pieces.ts'),
       exampleUnder(join(root, 'README.md'), '## Using the pieces'),
