@@ -236,10 +236,10 @@ describe('installed from the packed tarballs, outside the workspace', () => {
     // Helpers the README examples call but do not define.
     writeFileSync(join(work, 'src', 'ambient.d.ts'), 'declare function getIamToken(): Promise<string>;\n');
     // Every public package's README examples (the clients', mocks' and kits' alike).
-    for (const name of PUBLIC)
-      readmeExamples(name).forEach((program, i) =>
-        writeFileSync(join(work, 'src', `readme-${name}-${i + 1}.ts`), `${program}\nexport {};\n`),
-      );
+    for (const name of PUBLIC) {
+      for (const [i, program] of readmeExamples(name).entries())
+        writeFileSync(join(work, 'src', `readme-${name}-${i + 1}.ts`), `${program}\nexport {};\n`);
+    }
     writeFileSync(
       join(work, 'src', 'using-the-pieces.ts'),
       exampleUnder(join(root, 'README.md'), '## Using the pieces'),
