@@ -144,18 +144,43 @@ afterAll(() => {
 });
 
 /** The ```ts blocks of a package's README, joined into one module (a README reads top to bottom). */
+/** The names a block of code declares at its top level: what it imports, `const`s, functions, classes. */
+function topLevelNames(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const [, list = ''] of code.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}/gm))
+    for (const part of list.split(','))
+      names.add(
+        part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
+  for (const [, name = ''] of code.matchAll(/^import\s+(?:\*\s+as\s+)?(\w+)\s+from/gm)) names.add(name);
+  for (const [, name = ''] of code.matchAll(/^(?:export\s+)?(?:const|let|var|function|class)\s+(\w+)/gm))
+    names.add(name);
+  names.delete('');
+  return names;
+}
+
 /**
- * A package README's TypeScript examples as programs: a block that starts with an import is a
- * program of its own; a block without one goes on from the block before it.
+ * A package README's TypeScript examples as programs: a block goes on from the blocks before it
+ * (it may use what they declared), unless it declares a name they declared already — then it is
+ * an example of its own and starts a new program.
  */
 function readmeExamples(name: string): string[] {
   const text = readFileSync(join(packages, name, 'README.md'), 'utf8');
-  const programs: string[] = [];
+  const programs: { code: string; names: Set<string> }[] = [];
   for (const [, block = ''] of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
-    if (/^import\b/.test(block) || programs.length === 0) programs.push(block);
-    else programs[programs.length - 1] += `\n${block}`;
+    const names = topLevelNames(block);
+    const current = programs.at(-1);
+    if (current && ![...names].some((n) => current.names.has(n))) {
+      current.code += `\n${block}`;
+      for (const n of names) current.names.add(n);
+    } else programs.push({ code: block, names });
   }
-  return programs;
+  return programs.map((p) => p.code);
 }
 
 /** Our packages `name` needs at run time, itself included: what its install line must list. */
