@@ -124,7 +124,11 @@ export function filtersOf(
     // Every time of the dataset is at most ANCHOR_MS: any later end selects the same images.
     key.push(field, from, to >= ANCHOR_MS ? 'end' : to);
   }
-  return { predicates, key: JSON.stringify(key) };
+  // int64 bounds past 2^53 arrive as BigInt: written as their exact digits.
+  return {
+    predicates,
+    key: JSON.stringify(key, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)),
+  };
 }
 
 /**
