@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
 
 /**
  * Whether importing `entry` (a file path) makes Node resolve package `name` (or a subpath of
@@ -28,4 +29,23 @@ export function importLoads(entry: string, name: string): boolean {
   if (run.status === 0) return false;
   if (run.stderr.includes(marker)) return true;
   throw new Error(`importing ${entry} failed: ${run.stderr.slice(0, 500)}`);
+}
+
+/**
+ * The suite every mock package (and mock-kit) runs: `msw` is an optional peer dependency, so
+ * only the `/msw` entry may load it. `dist` is the package's built folder.
+ */
+export function mswEntrySuite(dist: URL): void {
+  describe('which entry loads msw (a fresh Node process each, msw refused by a resolve hook)', () => {
+    it.each([
+      ['the main entry never does', { given: 'index.js', want: false }],
+      ['the /msw entry does', { given: 'msw.js', want: true }],
+    ])(
+      '%s',
+      (_, { given, want }) => {
+        expect(importLoads(fileURLToPath(new URL(given, dist)), 'msw')).toBe(want);
+      },
+      90_000, // a fresh Node process importing the whole entry: slow on a loaded machine
+    );
+  });
 }

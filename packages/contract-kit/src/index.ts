@@ -7,7 +7,7 @@ export {
   type StaticModeSuiteOptions,
   staticModeSuite,
 } from './edges.js';
-export { importLoads } from './entry.js';
+export { importLoads, mswEntrySuite } from './entry.js';
 export { collectExamples, type SpecExample } from './examples.js';
 export { type FuzzOptions, fuzzSuite } from './fuzz.js';
 export { mockGlobalSetup, type StartableMock } from './global-setup.js';
