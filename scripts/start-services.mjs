@@ -114,8 +114,15 @@ export async function main(argv = process.argv.slice(2)) {
   // Ctrl-C sends SIGINT to the whole process group, and pnpm forwards one more: the first signal
   // stops everything, later ones wait for it. Exit code 0: stopping is what the user asked for.
   return new Promise((resolve) => {
-    const onSignal = () => {
-      stopAll().then(() => resolve(0));
+    let told = false;
+    const onSignal = (signal) => {
+      if (told) return;
+      told = true;
+      console.log(`\n${signal}: stopping (requests in flight finish first, 5 s at most)...`);
+      stopAll().then(() => {
+        console.log('Stopped: every mock and the docs server are closed.');
+        resolve(0);
+      });
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
