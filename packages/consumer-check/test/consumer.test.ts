@@ -90,6 +90,53 @@ export function exampleUnder(readme: string, heading: string): string {
 const outputOf = (error: unknown) =>
   `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
 
+/** How long one npm install may take before it is stopped and tried again, and how many tries. */
+const INSTALL_ATTEMPT_MS = 150_000;
+const INSTALL_ATTEMPTS = 3;
+const INSTALL_BUDGET_MS = INSTALL_ATTEMPT_MS * INSTALL_ATTEMPTS;
+
+/**
+ * As a user installs: npm, registry dependencies from the npm registry (or npm's cache). On an
+ * idle machine with an empty cache this takes about 20 s. The registry sometimes stalls a request;
+ * npm's own fetch timeout is 5 minutes, so each request gets 30 s and three retries instead, and a
+ * whole attempt that still hangs is stopped and started again. Each attempt's time goes to stderr.
+ */
+async function installOutside(dir: string): Promise<void> {
+  const args = [
+    'install',
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    '--ignore-scripts',
+    '--loglevel=error',
+  ];
+  args.push('--fetch-timeout=30000', '--fetch-retries=3', '--fetch-retry-maxtimeout=10000');
+  let last: unknown;
+  for (let attempt = 1; attempt <= INSTALL_ATTEMPTS; attempt++) {
+    const started = Date.now();
+    try {
+      await execFileAsync('npm', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: INSTALL_ATTEMPT_MS,
+        killSignal: 'SIGKILL',
+      });
+      process.stderr.write(
+        `consumer check: npm install took ${Date.now() - started} ms (attempt ${attempt})\n`,
+      );
+      return;
+    } catch (error) {
+      last = error;
+      process.stderr.write(
+        `consumer check: npm install attempt ${attempt} failed after ${Date.now() - started} ms: ${outputOf(error).trim().split('\n').slice(-3).join(' | ') || String(error)}\n`,
+      );
+    }
+  }
+  throw new Error(
+    `npm install in the outside project failed ${INSTALL_ATTEMPTS} times: ${outputOf(last) || String(last)}`,
+  );
+}
+
 let work: string;
 let packed: Packed[] = [];
 const tarballs = new Map<string, string>();
@@ -130,14 +177,9 @@ beforeAll(async () => {
       2,
     ),
   );
-  // As a user installs: npm, registry dependencies from the npm registry (or npm's cache).
-  await execFileAsync(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
-    { cwd: work, encoding: 'utf8' },
-  );
+  await installOutside(work);
   cpSync(OUTSIDE, join(work, 'outside'), { recursive: true });
-}, 300_000);
+}, INSTALL_BUDGET_MS + 60_000);
 
 afterAll(() => {
   if (work && !process.env.SCANAPIS_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
