@@ -8,33 +8,21 @@ import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveDocs } from '../serve.mjs';
-import { specApis } from '../src/spec.mjs';
-import { DIST, launchChromium, waitForRedoc } from '../test/browser.js';
+import { BROWSER_SETUP_TIMEOUT, launchChromium, serveDocsWithMocks, waitForRedoc } from '../test/browser.js';
 
 const OUT = fileURLToPath(new URL('./', import.meta.url));
 const VIEWPORT = { width: 1366, height: 900 };
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
-const mocks: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const urls: Record<string, string> = {};
-  for (const api of specApis()) {
-    const { startMock } = (await import(`@scanapis/${api}-mock`)) as {
-      startMock(options: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
-    };
-    const mock = await startMock({ port: 0 });
-    mocks.push(mock);
-    urls[api] = mock.url;
-  }
-  server = await serveDocs({ port: 0, root: DIST, mocks: urls });
-});
+  server = await serveDocsWithMocks();
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close(), ...mocks.map((m) => m.close())]);
+  await Promise.all([browser?.close(), server?.close()]);
 });
 
 /** pngquant in place when it is installed; a missing pngquant is not an error. */

@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { serveDocs } from '../serve.mjs';
+import { specApis } from '../src/spec.mjs';
 import { chromiumForTests } from './chromium.js';
 
 /** CHROMIUM_PATH, else Debian's chromium: found, or installed as root (see chromium.ts). */
@@ -23,6 +25,11 @@ export const CHROMIUM_ARGS = [
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 
+/**
+ * A browser file's set-up budget: Chromium's start (up to 20 s) and, for the try-it files, three
+ * mocks; on a loaded 2-core machine that took more than the default 30 s once.
+ */
+export const BROWSER_SETUP_TIMEOUT = 120_000;
 /** Per-test budget: one page load plus its checks. */
 export const BROWSER_TEST_TIMEOUT = 30_000;
 /** A rendered page has at least this much text... */
@@ -138,4 +145,36 @@ export async function openOperation(page: Page, summary: string, tag: string | u
 export function searchWord(summary: string): string {
   const words = summary.match(/[A-Za-z]{4,}/g) ?? [summary];
   return words.reduce((best, word) => (word.length > best.length ? word : best));
+}
+
+/** The built site served by `serveDocs` on a free port, with every API's real mock behind `/try/<api>/`. */
+export async function serveDocsWithMocks(): Promise<{
+  url: string;
+  /** Each API's mock URL. */
+  mocks: Record<string, string>;
+  close(): Promise<void>;
+}> {
+  const mocks: { close(): Promise<void> }[] = [];
+  const urls: Record<string, string> = {};
+  try {
+    for (const api of specApis()) {
+      const { startMock } = (await import(`@scanapis/${api}-mock`)) as {
+        startMock(options: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
+      };
+      const mock = await startMock({ port: 0 });
+      mocks.push(mock);
+      urls[api] = mock.url;
+    }
+    const server = await serveDocs({ port: 0, root: DIST, mocks: urls });
+    return {
+      url: server.url,
+      mocks: urls,
+      close: async () => {
+        await Promise.all([server.close(), ...mocks.map((m) => m.close())]);
+      },
+    };
+  } catch (error) {
+    await Promise.all(mocks.map((m) => m.close()));
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadSpec, operations, specApis } from '../src/spec.mjs';
 import {
+  BROWSER_SETUP_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   DIST,
   foreignRequests,
@@ -20,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-});
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../serve.mjs';
 import { loadSpec, operations, specApis } from '../src/spec.mjs';
 import {
+  BROWSER_SETUP_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   DIST,
   foreignRequests,
@@ -25,7 +26,7 @@ let server: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), serveDocs({ port: 0, root: DIST })]);
-});
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);

@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../serve.mjs';
 import { loadSpec, operations, specApis, specFile } from '../src/spec.mjs';
 import {
+  BROWSER_SETUP_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   DIST,
   foreignRequests,
   launchChromium,
   openPage,
   screenshotNotBlank,
+  serveDocsWithMocks,
   visibleText,
   waitForRedoc,
 } from './browser.js';
@@ -24,25 +26,15 @@ const VIEWPORTS = [
 ] as const;
 
 let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-const mocks: { url: string; close(): Promise<void> }[] = [];
+let server: Awaited<ReturnType<typeof serveDocsWithMocks>>;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const urls: Record<string, string> = {};
-  for (const api of specApis()) {
-    const { startMock } = (await import(`@scanapis/${api}-mock`)) as {
-      startMock(options: { port: number }): Promise<{ url: string; close(): Promise<void> }>;
-    };
-    const mock = await startMock({ port: 0 });
-    mocks.push(mock);
-    urls[api] = mock.url;
-  }
-  server = await serveDocs({ port: 0, root: DIST, mocks: urls });
-});
+  server = await serveDocsWithMocks();
+}, BROWSER_SETUP_TIMEOUT);
 
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close(), ...mocks.map((m) => m.close())]);
+  await Promise.all([browser?.close(), server?.close()]);
 });
 
 /** Sends the form and waits for the answer; returns the status, headers and parsed body. */
@@ -120,7 +112,7 @@ describe.each(VIEWPORTS)('try.html on a %s screen', (viewportName, viewport) => 
             expect(ok.code).toBe(200);
             expect(check(ok)).toEqual([]);
             const curl = (await page.getByTestId('try-curl').textContent()) ?? '';
-            const mockUrl = mocks[specApis().indexOf(api)]!.url;
+            const mockUrl = server.mocks[api]!;
             expect(curl).toContain(`curl --get '${mockUrl}`);
             const ts = (await page.getByTestId('try-ts').textContent()) ?? '';
             expect(ts).toMatch(/import \{ create\w+Client \} from '@scanapis\//);
