@@ -54,6 +54,6 @@ export const untilMs = (at: number | undefined, now: number): number | undefined
   (at as number) >= now ? (at as number) - now : undefined;
 
 /** Exponential backoff with full jitter (AWS's "full jitter"): random in [0, min(max, base·2^attempt)]. */
-export function backoffMs(attempt: number, retry: ResolvedRetry, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt));
+export function backoffMs(attempt: number, retry: ResolvedRetry): number {
+  return Math.floor(Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt));
 }

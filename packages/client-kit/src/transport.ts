@@ -31,7 +31,6 @@ export interface TransportOptions {
   limiter?: RateLimiter;
   /** The client's log, when logging is on. */
   log?: Log;
-  random?: () => number;
 }
 
 /** What the transport knows about an answer it hands back. */
@@ -63,9 +62,6 @@ export function resolveTimeout(option: string, value: TimeoutOptions | undefined
   return value === undefined ? base : checkNumbers(option, { ...base, ...value });
 }
 
-/** Most same-origin redirects followed in a row. */
-const MAX_REDIRECTS = 5;
-
 /**
  * The fetch that openapi-fetch calls, beneath its middleware: each attempt is a fresh clone of the
  * request with its own timeout; retries happen here, so auth and signing ran once, above.
@@ -73,15 +69,13 @@ const MAX_REDIRECTS = 5;
  * 5, for requests without a body); any other ends the call with kind `redirect`, so that no
  * credential ever travels to another origin.
  */
-export function createTransport(options: TransportOptions) {
-  const { limiter, log } = options;
-
-  return async function transport(request: Request, init?: RequestInit): Promise<Response> {
+export function createTransport({ fetch, limiter, log, ...client }: TransportOptions) {
+  return async (request: Request, init?: RequestInit): Promise<Response> => {
     // Per-call options (on the Request), over the client's.
     const call = request as Request & CallOptions;
-    const retry = resolveRetry('retry', call.retry, options.retry);
-    const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
-    const { method, signal, headers } = request;
+    const retry = resolveRetry('retry', call.retry, client.retry);
+    const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, client.timeout);
+    const { method, signal, headers, body } = request;
     const attempts = IDEMPOTENT.test(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
     let attempt = 0;
@@ -91,6 +85,13 @@ export function createTransport(options: TransportOptions) {
       new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
     const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
     const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
+    /** Why a wait of `ms` before the next attempt is refused, if it is. */
+    const refused = (ms: number) =>
+      ms > retry.maxDelayMs
+        ? `waiting ${ms} ms > retry.maxDelayMs`
+        : waited + ms > retry.maxTotalDelayMs
+          ? 'retry.maxTotalDelayMs spent'
+          : '';
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
@@ -141,10 +142,10 @@ export function createTransport(options: TransportOptions) {
         // another attempt may follow. A redirect is followed with the method and headers alone.
         let response: Response;
         for (let hops = 0; ; hops++) {
-          response = await options.fetch(
+          response = await fetch(
             hops
               ? new Request(url, { ...manual, method, headers })
-              : new Request(attempt < attempts && request.body ? request.clone() : request, manual),
+              : new Request(attempt < attempts && body ? request.clone() : request, manual),
             init,
           );
           const { status } = response;
@@ -153,39 +154,30 @@ export function createTransport(options: TransportOptions) {
           void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
           // Same origin, and no user info (which the next Request would quote in its error).
-          if (
-            !to?.href.startsWith(`${new URL(request.url).origin}/`) ||
-            request.body ||
-            hops >= MAX_REDIRECTS
-          ) {
+          if (!to?.href.startsWith(`${new URL(request.url).origin}/`) || body || hops > 4) {
             const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
             note('warn', summary);
             throw fail('redirect', summary, { status });
           }
           url = to.href;
         }
+        const { status } = response;
         const now = Date.now();
         const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
-        outcome = `${response.status}`;
-        if (retry.statuses.includes(response.status)) {
+        outcome = `${status}`;
+        if (retry.statuses.includes(status)) {
           const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
             answer.retryAfterMs = asked;
             answer.resetAt = new Date(now + asked);
           }
           if (attempt < attempts) {
-            delay = asked ?? backoffMs(attempt - 1, retry, options.random);
-            if (delay > retry.maxDelayMs) why = `waiting ${delay} ms > retry.maxDelayMs`;
-            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs spent';
-            else if (now + delay >= deadline) {
-              why = 'timeout.totalMs ends first';
-              answer.cause = fail(
-                'timeout',
-                `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`,
-              );
-            }
+            delay = asked ?? backoffMs(attempt - 1, retry);
+            why = refused(delay);
+            if (!why && now + delay >= deadline)
+              answer.cause = fail('timeout', (why = `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`));
           }
         }
         if (delay === undefined || why) {
@@ -203,8 +195,9 @@ export function createTransport(options: TransportOptions) {
         outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
-        delay = backoffMs(attempt - 1, retry, options.random);
-        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) {
+        // A backoff is never longer than retry.maxDelayMs.
+        delay = backoffMs(attempt - 1, retry);
+        if (attempt >= attempts || refused(delay)) {
           note('error', outcome);
           throw fail(expired ? 'timeout' : 'network', outcome, { cause: error });
         }
