@@ -1,5 +1,5 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import { ScanApiConfigError, ScanApiError, type ScanApiErrorInit, type VendorError } from './errors.js';
+import { ScanApiConfigError, ScanApiError, type ScanApiErrorInit, type VendorError, withDefaults } from './errors.js';
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
   field,
@@ -10,11 +10,11 @@ import {
   walkPages,
 } from './paginate.js';
 import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
-import { type RetryOptions, resolveRetry } from './retry.js';
+import { RETRY_DEFAULTS, type RetryOptions } from './retry.js';
 import {
   type CallOptions,
   createTransport,
-  resolveTimeout,
+  TIMEOUT_DEFAULTS,
   settle,
   type TimeoutOptions,
 } from './transport.js';
@@ -181,8 +181,8 @@ export function createScanApiClient<
     baseUrl,
     fetch: createTransport({
       fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
-      retry: resolveRetry('retry', options.retry),
-      timeout: resolveTimeout('timeout', options.timeout),
+      retry: withDefaults('retry', options.retry, RETRY_DEFAULTS),
+      timeout: withDefaults('timeout', options.timeout, TIMEOUT_DEFAULTS),
       limiter,
       log: resolveLog(options.logLevel, options.logger),
     }),

@@ -16,12 +16,15 @@ const LEVELS = ['off', 'error', 'warn', 'info', 'debug'];
  * variable when `logLevel` is not given; undefined when logging is off.
  */
 export function resolveLog(level: unknown, logger: Logger = console): Log | undefined {
-  const option = level === undefined ? 'SCANAPIS_LOG' : 'logLevel';
   const value =
     level ??
     (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.SCANAPIS_LOG;
   const enabled = LEVELS.indexOf((value as string) ?? 'off');
-  if (enabled < 0) throw new ScanApiConfigError(option, `must be one of ${LEVELS.join(', ')}`);
+  if (enabled < 0)
+    throw new ScanApiConfigError(
+      level === undefined ? 'SCANAPIS_LOG' : 'logLevel',
+      `must be one of ${LEVELS.join(', ')}`,
+    );
   return enabled ? (l, line) => LEVELS.indexOf(l) <= enabled && logger[l](`[scanapis] ${line}`) : undefined;
 }
 

@@ -1,5 +1,3 @@
-import { checkNumbers } from './errors.js';
-
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 disables retries). */
   attempts?: number;
@@ -28,16 +26,6 @@ export const RETRY_DEFAULTS: ResolvedRetry = {
 
 /** Methods that are safe to send twice. */
 export const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
-
-export function resolveRetry(
-  option: string,
-  value: RetryOptions | false | undefined,
-  base = RETRY_DEFAULTS,
-): ResolvedRetry {
-  if (value === undefined) return base;
-  if (value === false) return { ...base, attempts: 1 };
-  return checkNumbers(option, { ...base, ...value }, 'attempts');
-}
 
 /**
  * How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date);

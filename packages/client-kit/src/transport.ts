@@ -1,4 +1,4 @@
-import { checkNumbers, ScanApiError, type ScanApiErrorInit, type ScanApiErrorKind } from './errors.js';
+import { ScanApiError, withDefaults, type ScanApiErrorInit, type ScanApiErrorKind } from './errors.js';
 import { type Log, logUrl } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 import {
@@ -6,7 +6,6 @@ import {
   IDEMPOTENT,
   type ResolvedRetry,
   type RetryOptions,
-  resolveRetry,
   serverDelayMs,
 } from './retry.js';
 
@@ -58,10 +57,6 @@ export function settle(response: Response, stream?: boolean): Answer | undefined
 
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
-export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
-  return value === undefined ? base : checkNumbers(option, { ...base, ...value });
-}
-
 /**
  * The fetch that openapi-fetch calls, beneath its middleware: each attempt is a fresh clone of the
  * request with its own timeout; retries happen here, so auth and signing ran once, above.
@@ -73,8 +68,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
   return async (request: Request, init?: RequestInit): Promise<Response> => {
     // Per-call options (on the Request), over the client's.
     const call = request as Request & CallOptions;
-    const retry = resolveRetry('retry', call.retry, client.retry);
-    const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, client.timeout);
+    const retry = withDefaults('retry', call.retry, client.retry);
+    const { attemptMs, totalMs } = withDefaults('timeout', call.timeout, client.timeout);
     const { method, signal, headers, body } = request;
     const attempts = IDEMPOTENT.test(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
@@ -119,13 +114,9 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       const started = Date.now();
       const left = deadline - started;
       const ms = Math.min(attemptMs || Infinity, left);
-      let expired: 'attempt' | 'total' | undefined;
       const timer =
         ms < Infinity
-          ? setTimeout(() => {
-              expired = ms < left ? 'attempt' : 'total';
-              controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
-            }, ms)
+          ? setTimeout(() => controller.abort(new DOMException('The operation timed out', 'TimeoutError')), ms)
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
@@ -191,7 +182,9 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       } catch (error) {
         if (signal.aborted) throw aborted();
         if (error instanceof ScanApiError) throw error;
-        if (expired === 'total') throw overdue(error);
+        // Not the caller's signal: the attempt's own timer, which is the overall deadline unless ms < left.
+        const expired = controller.signal.aborted;
+        if (expired && ms >= left) throw overdue(error);
         outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
