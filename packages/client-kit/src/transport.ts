@@ -120,8 +120,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-      /** The attempt's log line: method, URL, outcome, duration, and why it is retried or not. */
-      const note = (level: Parameters<Log>[0], outcome: string) =>
+      /** The attempt's log line at `level` (see Log): method, URL, outcome, duration, and why it is retried or not. */
+      const note = (level: number, outcome: string) =>
         log?.(level, `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${waitedNote})`);
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       url = request.url;
@@ -147,7 +147,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           // Same origin, and no user info (which the next Request would quote in its error).
           if (!to?.href.startsWith(`${new URL(request.url).origin}/`) || body || hops > 4) {
             const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
-            note('warn', summary);
+            note(2, summary); // warn
             throw fail('redirect', summary, { status });
           }
           url = to.href;
@@ -172,8 +172,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           }
         }
         if (delay === undefined || why) {
-          note(response.ok ? 'debug' : 'warn', `${outcome}${why && `, not retried: ${why}`}`);
-          // The timer stays until the body has been read: the client calls settle() then.
+          note(response.ok ? 4 : 2, `${outcome}${why && `, not retried: ${why}`}`);
+          // debug, or warn for an error answer. The timer stays until the body has been read: the client calls settle() then.
           answers.set(response, answer);
           return response;
         }
@@ -191,11 +191,11 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
         // A backoff is never longer than retry.maxDelayMs.
         delay = backoffMs(attempt - 1, retry);
         if (attempt >= attempts || refused(delay)) {
-          note('error', outcome);
+          note(1, outcome); // error
           throw fail(expired ? 'timeout' : 'network', outcome, { cause: error });
         }
       }
-      note('info', `${outcome}, retry in ${delay} ms`);
+      note(3, `${outcome}, retry in ${delay} ms`); // info
       waited += delay;
       await wait(delay);
     }

@@ -122,11 +122,6 @@ export function parseHssError(body: unknown, response?: Response): VendorError {
   return { code, message, requestId: request_id ?? response?.headers.get('X-Request-Id') ?? undefined };
 }
 
-/** Throws a `ScanApiConfigError` naming `option` unless `value` is a string that matches `pattern`. */
-const check = (option: string, value: unknown, pattern: RegExp, message: string) => {
-  if (!(typeof value === 'string' && pattern.test(value))) throw new ScanApiConfigError(option, message);
-};
-
 /**
  * Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential.
  *
@@ -143,7 +138,7 @@ function authMiddleware(auth: unknown): Middleware {
     assertTokenSource('auth.token', token);
     return headerAuth('auth.token', 'X-Auth-Token', token);
   }
-  check('auth.accessKey', accessKey, /^[A-Za-z0-9]+$/, 'must be letters and digits');
+  assertCredential('auth.accessKey', accessKey, /^[A-Za-z0-9]+$/, 'must be letters and digits');
   assertCredential('auth.secretKey', secretKey);
   if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
   const credentials = { accessKey, secretKey, securityToken } as AkSkCredentials;
@@ -164,8 +159,8 @@ function authMiddleware(auth: unknown): Middleware {
  */
 export function createHssClient(options: HssClientOptions): HssClient {
   const { region, projectId, auth, baseUrl: givenBaseUrl, ...runtime } = options ?? ({} as HssClientOptions);
-  check('region', region, /^[a-z0-9-]+$/, 'must be a region ID such as "ap-southeast-1"');
-  check('projectId', projectId, /^[\s\S]{1,256}$/, 'must be 1 to 256 characters');
+  assertCredential('region', region, /^[a-z0-9-]+$/, 'must be a region ID such as "ap-southeast-1"');
+  assertCredential('projectId', projectId, /^[\s\S]{1,256}$/, 'must be 1 to 256 characters');
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 
