@@ -29,8 +29,8 @@ export function assertCredential(
 
 /** Checks a `TokenSource` option at client creation: a credential or a function that returns one. */
 export function assertTokenSource(option: string, source: unknown): asserts source is TokenSource {
-  if (typeof source !== 'function' && !isCredential(source))
-    throw new ScanApiConfigError(option, `${CREDENTIAL_RULE}, or a function returning that`);
+  if (typeof source !== 'function')
+    assertCredential(option, source, CREDENTIAL, `${CREDENTIAL_RULE}, or a function returning that`);
 }
 
 /**
@@ -46,11 +46,7 @@ export async function resolveToken(option: string, source: TokenSource): Promise
   } catch (error) {
     threw = (error as Error)?.name ?? typeof error;
   }
-  if (!isCredential(value))
-    throw new ScanApiConfigError(
-      option,
-      `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`,
-    );
+  assertCredential(option, value, CREDENTIAL, `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`);
   return value;
 }
 

@@ -2,7 +2,6 @@ import createClient, { type Client, type MaybeOptionalInit, type Middleware } fr
 import { ScanApiConfigError, ScanApiError, type ScanApiErrorInit, type VendorError, withDefaults } from './errors.js';
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
-  field,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
@@ -252,17 +251,15 @@ export function createScanApiClient<
   const getPage = (path: string, init: unknown) =>
     (client.GET as (path: string, init: unknown, strict: true) => Promise<Result>)(path, init, true);
   /** Every page body of a list operation, with its declared style's step. */
-  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
+  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>, items?: true) => {
     const style = pagination[path];
     const step = style && (paging[style.style] as PageStep<typeof style> | undefined);
     if (!step) throw new TypeError(`${path} is not a list operation`);
-    return walkPages(getPage, path, style, step, init, first);
+    return walkPages(getPage, path, style, step, init, first, items);
   };
   /** Every item of every page. */
-  async function* paginate(path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) {
-    for await (const page of pages(path, init, first))
-      yield* (field(page, pagination[path]!.itemsField) ?? []) as unknown[];
-  }
+  const paginate = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) =>
+    pages(path, init, first, true);
   Object.assign(client, { pages, paginate });
   for (const name in definition.resources) {
     const path = definition.resources[name]!;

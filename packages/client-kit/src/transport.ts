@@ -67,10 +67,9 @@ export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, t
 export function createTransport({ fetch, limiter, log, ...client }: TransportOptions) {
   return async (request: Request, init?: RequestInit): Promise<Response> => {
     // Per-call options (on the Request), over the client's.
-    const call = request as Request & CallOptions;
-    const retry = withDefaults('retry', call.retry, client.retry);
-    const { attemptMs, totalMs } = withDefaults('timeout', call.timeout, client.timeout);
-    const { method, signal, headers, body } = request;
+    const { method, signal, headers, body, retry: callRetry, timeout } = request as Request & CallOptions;
+    const retry = withDefaults('retry', callRetry, client.retry);
+    const { attemptMs, totalMs } = withDefaults('timeout', timeout, client.timeout);
     const attempts = IDEMPOTENT.test(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
     let attempt = 0;
