@@ -46,7 +46,12 @@ export async function resolveToken(option: string, source: TokenSource): Promise
   } catch (error) {
     threw = (error as Error)?.name ?? typeof error;
   }
-  assertCredential(option, value, CREDENTIAL, `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`);
+  assertCredential(
+    option,
+    value,
+    CREDENTIAL,
+    `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`,
+  );
   return value;
 }
 

@@ -1,5 +1,11 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import { ScanApiConfigError, ScanApiError, type ScanApiErrorInit, type VendorError, withDefaults } from './errors.js';
+import {
+  ScanApiConfigError,
+  ScanApiError,
+  type ScanApiErrorInit,
+  type VendorError,
+  withDefaults,
+} from './errors.js';
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
   type PageStep,
@@ -13,8 +19,8 @@ import { RETRY_DEFAULTS, type RetryOptions } from './retry.js';
 import {
   type CallOptions,
   createTransport,
-  TIMEOUT_DEFAULTS,
   settle,
+  TIMEOUT_DEFAULTS,
   type TimeoutOptions,
 } from './transport.js';
 
@@ -251,7 +257,12 @@ export function createScanApiClient<
   const getPage = (path: string, init: unknown) =>
     (client.GET as (path: string, init: unknown, strict: true) => Promise<Result>)(path, init, true);
   /** Every page body of a list operation, with its declared style's step. */
-  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>, items?: true) => {
+  const pages = (
+    path: string,
+    init?: Record<string, unknown>,
+    first?: () => Promise<Result>,
+    items?: true,
+  ) => {
     const style = pagination[path];
     const step = style && (paging[style.style] as PageStep<typeof style> | undefined);
     if (!step) throw new TypeError(`${path} is not a list operation`);

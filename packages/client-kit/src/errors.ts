@@ -17,14 +17,21 @@ export class ScanApiConfigError extends TypeError {
  * `ScanApiConfigError` for the first field (but `statuses`) that is not a number >= 0, or, for
  * `attempts`, a whole number >= 1.
  */
-export function withDefaults<T extends object>(option: string, value: Partial<T> | false | undefined, base: T): T {
+export function withDefaults<T extends object>(
+  option: string,
+  value: Partial<T> | false | undefined,
+  base: T,
+): T {
   if (value === undefined) return base;
   const merged = value === false ? { ...base, attempts: 1 } : { ...base, ...value };
   for (const key in merged) {
     const v = merged[key] as number;
     const whole = key === 'attempts';
     if (key !== 'statuses' && !(whole ? v >= 1 && Number.isInteger(v) : v >= 0 && Number.isFinite(v)))
-      throw new ScanApiConfigError(`${option}.${key}`, `must be a ${whole ? 'whole number >= 1' : 'number >= 0'}`);
+      throw new ScanApiConfigError(
+        `${option}.${key}`,
+        `must be a ${whole ? 'whole number >= 1' : 'number >= 0'}`,
+      );
   }
   return merged;
 }

@@ -1,13 +1,7 @@
-import { ScanApiError, withDefaults, type ScanApiErrorInit, type ScanApiErrorKind } from './errors.js';
+import { ScanApiError, type ScanApiErrorInit, type ScanApiErrorKind, withDefaults } from './errors.js';
 import { type Log, logUrl } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
-import {
-  backoffMs,
-  IDEMPOTENT,
-  type ResolvedRetry,
-  type RetryOptions,
-  serverDelayMs,
-} from './retry.js';
+import { backoffMs, IDEMPOTENT, type ResolvedRetry, type RetryOptions, serverDelayMs } from './retry.js';
 
 export interface TimeoutOptions {
   /** The most one attempt may take, body included (default 30 000 ms; 0 = none). */
@@ -115,7 +109,10 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       const ms = Math.min(attemptMs || Infinity, left);
       const timer =
         ms < Infinity
-          ? setTimeout(() => controller.abort(new DOMException('The operation timed out', 'TimeoutError')), ms)
+          ? setTimeout(
+              () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),
+              ms,
+            )
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
@@ -166,13 +163,16 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           if (attempt < attempts) {
             delay = asked ?? backoffMs(attempt - 1, retry);
             why = refused(delay);
-            if (!why && now + delay >= deadline)
-              answer.cause = fail('timeout', (why = `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`));
+            if (!why && now + delay >= deadline) {
+              why = `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`;
+              answer.cause = fail('timeout', why);
+            }
           }
         }
         if (delay === undefined || why) {
           note(response.ok ? 4 : 2, `${outcome}${why && `, not retried: ${why}`}`);
-          // debug, or warn for an error answer. The timer stays until the body has been read: the client calls settle() then.
+          // debug, or warn for an error answer. The timer stays until the body has been read: the
+          // client calls settle() then.
           answers.set(response, answer);
           return response;
         }

@@ -16,7 +16,14 @@ export async function signFetch(request: Request, credentials: AkSkCredentials):
   // A Headers object iterates lower-case names with trimmed values, repeated names joined.
   headers.set(
     'authorization',
-    await authorization(method, new URL(url), new Map(headers), await request.clone().arrayBuffer(), credentials, date),
+    await authorization(
+      method,
+      new URL(url),
+      new Map(headers),
+      await request.clone().arrayBuffer(),
+      credentials,
+      date,
+    ),
   );
   // What was signed besides the request's own headers (X-Security-Token only with temporary AK/SK).
   headers.set('x-sdk-date', date);

@@ -16,13 +16,13 @@
  */
 
 import {
+  authorization,
   canonicalRequest,
   encode,
   HEADER_CONTENT_SHA256,
   SIGNING_ALGORITHM,
   sdkDate,
   sha256Hex,
-  authorization,
   utf8,
 } from './core.js';
 
