@@ -136,11 +136,14 @@ export function createTransport({ fetch, native, limiter, log, ...client }: Tran
         let response: Response;
         for (let hops = 0; ; hops++) {
           const source = attempt < attempts && body ? request.clone() : request;
-          response = await (hops
-            ? fetch(new Request(url, { ...manual, method, headers }), init)
-            : native
-              ? fetch(source, { ...init, ...manual })
-              : fetch(new Request(source, manual), init));
+          response = await fetch(
+            hops
+              ? new Request(url, { ...manual, method, headers })
+              : native
+                ? source
+                : new Request(source, manual),
+            { ...init, ...manual },
+          );
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
           if (!location && response.type !== 'opaqueredirect') break;
