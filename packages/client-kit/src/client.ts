@@ -186,7 +186,6 @@ export function createScanApiClient<
     baseUrl,
     fetch: createTransport({
       fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
-      native: !fetch,
       retry: withDefaults('retry', options.retry, RETRY_DEFAULTS),
       timeout: withDefaults('timeout', options.timeout, TIMEOUT_DEFAULTS),
       limiter,
