@@ -14,15 +14,23 @@ export const isCredential = (value: unknown): value is string =>
 /** The message of a credential that is not one; it never contains the value. */
 export const CREDENTIAL_RULE = 'must be printable ASCII without spaces';
 
-/** Checks a credential option at client creation; the error names the option, never the value. */
-export function assertCredential(option: string, value: unknown): asserts value is string {
-  if (!isCredential(value)) throw new ScanApiConfigError(option, CREDENTIAL_RULE);
+/**
+ * Checks a credential option at client creation (or, given a `pattern` and its `rule`, any string
+ * option); the error names the option and says the rule, never the value.
+ */
+export function assertCredential(
+  option: string,
+  value: unknown,
+  pattern = CREDENTIAL,
+  rule = CREDENTIAL_RULE,
+): asserts value is string {
+  if (!(typeof value === 'string' && pattern.test(value))) throw new ScanApiConfigError(option, rule);
 }
 
 /** Checks a `TokenSource` option at client creation: a credential or a function that returns one. */
 export function assertTokenSource(option: string, source: unknown): asserts source is TokenSource {
-  if (typeof source !== 'function' && !isCredential(source))
-    throw new ScanApiConfigError(option, `${CREDENTIAL_RULE}, or a function returning that`);
+  if (typeof source !== 'function')
+    assertCredential(option, source, CREDENTIAL, `${CREDENTIAL_RULE}, or a function returning that`);
 }
 
 /**
@@ -38,11 +46,12 @@ export async function resolveToken(option: string, source: TokenSource): Promise
   } catch (error) {
     threw = (error as Error)?.name ?? typeof error;
   }
-  if (!isCredential(value))
-    throw new ScanApiConfigError(
-      option,
-      `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`,
-    );
+  assertCredential(
+    option,
+    value,
+    CREDENTIAL,
+    `the function ${threw ? `threw a ${threw}` : 'returned a bad value'}`,
+  );
   return value;
 }
 

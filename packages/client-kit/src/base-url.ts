@@ -1,21 +1,16 @@
 import { ScanApiConfigError } from './errors.js';
 
 /**
- * Validates a `baseUrl` option (http or https, no query, no user info) and drops a trailing
- * slash. Its messages never echo the value: it may carry `user:password@`.
+ * Validates a `baseUrl` option (http or https, no query, no fragment, no user info) and drops a
+ * trailing slash. Its messages never echo the value: it may carry `user:password@`.
  */
 export function normalizeBaseUrl(value: unknown, fallback: string): string {
-  let url: URL | undefined;
+  let href = '';
   try {
-    url = new URL(String(value ?? fallback));
+    href = new URL(String(value ?? fallback)).href;
   } catch {}
-  if (
-    !/^https?:$/.test(url?.protocol as string) ||
-    url!.search ||
-    url!.hash ||
-    url!.username ||
-    url!.password
-  )
+  // A parsed http(s) URL is `scheme://host/path`; user info would put an `@` before the path.
+  if (!/^https?:\/\/[^/@]+\/[^?#]*$/.test(href))
     throw new ScanApiConfigError('baseUrl', 'must be an http(s) URL without query, fragment or user info');
-  return url!.href.replace(/\/$/, '');
+  return href.replace(/\/$/, '');
 }

@@ -1,8 +1,13 @@
 import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import { ScanApiConfigError, ScanApiError, type VendorError } from './errors.js';
+import {
+  ScanApiConfigError,
+  ScanApiError,
+  type ScanApiErrorInit,
+  type VendorError,
+  withDefaults,
+} from './errors.js';
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
-  field,
   type PageStep,
   type PagesOptions,
   type PaginationMeta,
@@ -10,13 +15,12 @@ import {
   walkPages,
 } from './paginate.js';
 import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
-import { type RetryOptions, resolveRetry } from './retry.js';
+import { RETRY_DEFAULTS, type RetryOptions } from './retry.js';
 import {
-  type Answer,
   type CallOptions,
   createTransport,
-  resolveTimeout,
   settle,
+  TIMEOUT_DEFAULTS,
   type TimeoutOptions,
 } from './transport.js';
 
@@ -164,6 +168,9 @@ const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<st
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 
+/** What an error thrown while sending or reading means, by its name. */
+const KINDS = { SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const;
+
 /** Builds a client from a package's definition and the user's runtime options. */
 export function createScanApiClient<
   Paths extends {},
@@ -173,34 +180,20 @@ export function createScanApiClient<
   const { fetch, throwOnError } = options;
   if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
-  const { baseUrl, pathParams } = definition;
+  const { baseUrl, pathParams, pagination, paging } = definition;
   const limiter = definition.rateLimit?.(options.rateLimit);
   const raw = createClient<Paths, 'application/json'>({
     baseUrl,
     fetch: createTransport({
       fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
-      retry: resolveRetry('retry', options.retry),
-      timeout: resolveTimeout('timeout', options.timeout),
+      retry: withDefaults('retry', options.retry, RETRY_DEFAULTS),
+      timeout: withDefaults('timeout', options.timeout, TIMEOUT_DEFAULTS),
       limiter,
       log: resolveLog(options.logLevel, options.logger),
     }),
     headers: definition.headers,
   });
   if (definition.middleware) raw.use(...definition.middleware);
-
-  /** The error of an error answer: kind `rate-limited` for a 429, `http` otherwise. */
-  const httpError = (method: string, path: string, { error, response }: Result, answer?: Answer): never => {
-    const { timer: _, ...wait } = answer ?? {};
-    throw new ScanApiError({
-      kind: response.status === 429 ? 'rate-limited' : 'http',
-      method,
-      url: response.url || baseUrl + path,
-      status: response.status,
-      body: error,
-      ...definition.parseError(error, response),
-      ...wait,
-    });
-  };
 
   const client = {
     ...raw,
@@ -210,7 +203,8 @@ export function createScanApiClient<
     },
   } as unknown as Record<string, unknown>;
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
-  for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
+  for (const method in raw) {
+    if (!/^[A-Z]/.test(method)) continue;
     const call = raw[method as 'GET'] as (path: string, init?: unknown) => Promise<Result>;
     // `strict` (the runtime's own page reads): every error answer throws, as with `throwOnError`.
     client[method] = async (
@@ -218,35 +212,41 @@ export function createScanApiClient<
       init?: { parseAs?: string; params?: { path?: object } },
       strict?: boolean,
     ) => {
+      let url = baseUrl + path;
+      const fail = (init: Omit<ScanApiErrorInit, 'method' | 'url'>, summary?: string) => {
+        throw new ScanApiError({ method, url, ...init }, summary);
+      };
       let result: Result;
       try {
         result = await call(path, prepareInit(init, pathParams));
       } catch (e) {
         // A credential function that returned nothing is a configuration error, not a transport one.
         if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
-        // What an error thrown while reading an answer means, by its name.
         const error = e as Error & { cause?: Error };
-        const kind =
-          ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
-            error?.name as 'SyntaxError'
-          ] ?? 'network';
-        throw new ScanApiError(
-          { kind, method, url: baseUrl + path, cause: error },
+        const kind = KINDS[error?.name as 'SyntaxError'] ?? 'network';
+        return fail(
+          { kind, cause: error },
           `${kind === 'parse' ? 'invalid JSON' : kind}: ${error?.cause?.message ?? error?.message}`,
         );
       }
-      const { response, data } = result;
+      const { response, data, error } = result;
+      const { status, ok } = response;
+      url = response.url || url;
       const parseAs = init?.parseAs ?? 'json';
       // openapi-fetch has read the body (unless the caller asked for the stream).
-      const answer = settle(response, parseAs === 'stream');
-      if (answer?.cause || ((strict || throwOnError) && !response.ok))
-        httpError(method, path, result, answer);
+      const { timer: _, ...answer } = settle(response, parseAs === 'stream') ?? {};
+      // An error answer: kind `rate-limited` for a 429, `http` otherwise.
+      if (answer.cause || ((strict || throwOnError) && !ok))
+        fail({
+          kind: status === 429 ? 'rate-limited' : 'http',
+          status,
+          body: error,
+          ...definition.parseError(error, response),
+          ...answer,
+        });
       // Every 2xx body the specs declare is a JSON object (the generator checks it).
-      if (response.ok && parseAs === 'json' && !(data && typeof data === 'object' && !Array.isArray(data)))
-        throw new ScanApiError(
-          { kind: 'parse', method, url: response.url || baseUrl + path, status: response.status },
-          `${response.status} without a JSON object body`,
-        );
+      if (ok && parseAs === 'json' && !(data && typeof data === 'object' && !Array.isArray(data)))
+        fail({ kind: 'parse', status }, `${status} without a JSON object body`);
       return result;
     };
   }
@@ -254,27 +254,32 @@ export function createScanApiClient<
     (client[method.toUpperCase()] as (p: string, i?: unknown) => unknown)(path, init);
 
   /** One page, or the call's `ScanApiError`. */
-  const getPage = client.GET as (path: string, init: unknown, strict?: true) => Promise<Result>;
+  const getPage = (path: string, init: unknown) =>
+    (client.GET as (path: string, init: unknown, strict: true) => Promise<Result>)(path, init, true);
   /** Every page body of a list operation, with its declared style's step. */
-  const pages = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) => {
-    const style = definition.pagination[path];
-    const step = style && (definition.paging[style.style] as PageStep<typeof style> | undefined);
+  const pages = (
+    path: string,
+    init?: Record<string, unknown>,
+    first?: () => Promise<Result>,
+    items?: true,
+  ) => {
+    const style = pagination[path];
+    const step = style && (paging[style.style] as PageStep<typeof style> | undefined);
     if (!step) throw new TypeError(`${path} is not a list operation`);
-    return walkPages((p, i) => getPage(p, i, true), path, style, step, init, first);
+    return walkPages(getPage, path, style, step, init, first, items);
   };
   /** Every item of every page. */
-  async function* paginate(path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) {
-    for await (const page of pages(path, init, first))
-      yield* (field(page, definition.pagination[path]!.itemsField) ?? []) as unknown[];
-  }
+  const paginate = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) =>
+    pages(path, init, first, true);
   Object.assign(client, { pages, paginate });
-  for (const [name, path] of Object.entries(definition.resources ?? {})) {
+  for (const name in definition.resources) {
+    const path = definition.resources[name]!;
     client[name] = {
       list(query?: object, options?: ListOptions) {
         const init = { ...options, params: { query } };
         let first: Promise<Result> | undefined;
         // Sent when first used; walking the pages starts from the same first page.
-        const load = () => (first ??= getPage(path, init, true));
+        const load = () => (first ??= getPage(path, init));
         // A thenable on Promise.prototype: its catch() and finally() call then().
         return Object.assign(Object.create(Promise.prototype), {
           // biome-ignore lint/suspicious/noThenProperty: a page promise is a thenable on purpose (Stainless's PagePromise).

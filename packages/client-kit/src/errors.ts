@@ -13,19 +13,27 @@ export class ScanApiConfigError extends TypeError {
 }
 
 /**
- * Throws a `ScanApiConfigError` for the first field of `value` (but `statuses`) that is not a
- * number >= 0, or for `whole`, a whole number >= 1.
+ * An options object (`retry`, `timeout`) over its defaults, `false` meaning one attempt. Throws a
+ * `ScanApiConfigError` for the first field (but `statuses`) that is not a number >= 0, or, for
+ * `attempts`, a whole number >= 1.
  */
-export function checkNumbers<T extends object>(option: string, value: T, whole?: keyof T): T {
-  for (const key in value) {
-    const v = value[key] as number;
-    if (key !== 'statuses' && !(key === whole ? v >= 1 && Number.isInteger(v) : v >= 0 && Number.isFinite(v)))
+export function withDefaults<T extends object>(
+  option: string,
+  value: Partial<T> | false | undefined,
+  base: T,
+): T {
+  if (value === undefined) return base;
+  const merged = value === false ? { ...base, attempts: 1 } : { ...base, ...value };
+  for (const key in merged) {
+    const v = merged[key] as number;
+    const whole = key === 'attempts';
+    if (key !== 'statuses' && !(whole ? v >= 1 && Number.isInteger(v) : v >= 0 && Number.isFinite(v)))
       throw new ScanApiConfigError(
         `${option}.${key}`,
-        `must be a ${key === whole ? 'whole number >= 1' : 'number >= 0'}`,
+        `must be a ${whole ? 'whole number >= 1' : 'number >= 0'}`,
       );
   }
-  return value;
+  return merged;
 }
 
 /**

@@ -95,7 +95,8 @@ export interface PagesOptions {
 }
 
 /**
- * Walks every page of a list operation with its style's step, yielding each page body. Holds one
+ * Walks every page of a list operation with its style's step, yielding each page body (or, with
+ * `items`, each item of each page). Holds one
  * page at a time. A `pagination` error ends the walk when the server pages wrongly: a repeated
  * token, a page that makes no progress, items that are not an array, more items than the page
  * size asked for, a page whose items repeat the previous page's (a server that ignores the
@@ -109,6 +110,8 @@ export async function* walkPages<S extends PaginationStyle>(
   { maxPages, ...init }: Record<string, unknown> & PagesOptions = {},
   /** The first page, when the caller has it already (a resource method's page promise). */
   first?: () => ReturnType<GetPage>,
+  /** Yield the items of each page instead of its body. */
+  items?: boolean,
 ): AsyncGenerator<unknown, void, undefined> {
   const params = (init.params ?? {}) as Record<string, unknown>;
   let query: Query | undefined = { ...(params.query as Query | undefined) };
@@ -126,15 +129,15 @@ export async function* walkPages<S extends PaginationStyle>(
         `page ${page}: ${message}`,
       );
     };
-    const items = field(body, style.itemsField) ?? [];
-    if (!Array.isArray(items)) stop(`${style.itemsField} is not an array`);
+    const list = field(body, style.itemsField) ?? [];
+    if (!Array.isArray(list)) stop(`${style.itemsField} is not an array`);
     const size = Number(query[(style as OffsetTotalStyle).limitParam ?? (style as TokenStyle).pageSizeParam]);
-    if (items.length > size) stop(`more than the ${size} items asked for`);
-    const key = items.length ? JSON.stringify(items) : undefined;
+    if (list.length > size) stop(`more than the ${size} items asked for`);
+    const key = list.length ? JSON.stringify(list) : undefined;
     if (key && key === previous) stop('the same items as the page before');
     previous = key;
-    yield body;
-    query = step(style, body, query, items.length, stop, seen);
+    yield* items ? list : [body];
+    query = step(style, body, query, list.length, stop, seen);
     if (query && page >= max) stop(`more than ${max} pages: giving up`);
   }
 }

@@ -1,5 +1,3 @@
-import { checkNumbers } from './errors.js';
-
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 disables retries). */
   attempts?: number;
@@ -29,16 +27,6 @@ export const RETRY_DEFAULTS: ResolvedRetry = {
 /** Methods that are safe to send twice. */
 export const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
 
-export function resolveRetry(
-  option: string,
-  value: RetryOptions | false | undefined,
-  base = RETRY_DEFAULTS,
-): ResolvedRetry {
-  if (value === undefined) return base;
-  if (value === false) return { ...base, attempts: 1 };
-  return checkNumbers(option, { ...base, ...value }, 'attempts');
-}
-
 /**
  * How long the server asks us to wait, in ms, from `Retry-After` (seconds or an HTTP date);
  * undefined when it is absent, not a number of seconds or a date, or in the past (then the
@@ -54,6 +42,6 @@ export const untilMs = (at: number | undefined, now: number): number | undefined
   (at as number) >= now ? (at as number) - now : undefined;
 
 /** Exponential backoff with full jitter (AWS's "full jitter"): random in [0, min(max, base·2^attempt)]. */
-export function backoffMs(attempt: number, retry: ResolvedRetry, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt));
+export function backoffMs(attempt: number, retry: ResolvedRetry): number {
+  return Math.floor(Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt));
 }

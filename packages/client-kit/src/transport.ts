@@ -1,14 +1,7 @@
-import { checkNumbers, ScanApiError, type ScanApiErrorInit, type ScanApiErrorKind } from './errors.js';
+import { ScanApiError, type ScanApiErrorInit, type ScanApiErrorKind, withDefaults } from './errors.js';
 import { type Log, logUrl } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
-import {
-  backoffMs,
-  IDEMPOTENT,
-  type ResolvedRetry,
-  type RetryOptions,
-  resolveRetry,
-  serverDelayMs,
-} from './retry.js';
+import { backoffMs, IDEMPOTENT, type ResolvedRetry, type RetryOptions, serverDelayMs } from './retry.js';
 
 export interface TimeoutOptions {
   /** The most one attempt may take, body included (default 30 000 ms; 0 = none). */
@@ -31,7 +24,6 @@ export interface TransportOptions {
   limiter?: RateLimiter;
   /** The client's log, when logging is on. */
   log?: Log;
-  random?: () => number;
 }
 
 /** What the transport knows about an answer it hands back. */
@@ -59,13 +51,6 @@ export function settle(response: Response, stream?: boolean): Answer | undefined
 
 export const TIMEOUT_DEFAULTS: Required<TimeoutOptions> = { attemptMs: 30_000, totalMs: 120_000 };
 
-export function resolveTimeout(option: string, value: TimeoutOptions | undefined, base = TIMEOUT_DEFAULTS) {
-  return value === undefined ? base : checkNumbers(option, { ...base, ...value });
-}
-
-/** Most same-origin redirects followed in a row. */
-const MAX_REDIRECTS = 5;
-
 /**
  * The fetch that openapi-fetch calls, beneath its middleware: each attempt is a fresh clone of the
  * request with its own timeout; retries happen here, so auth and signing ran once, above.
@@ -73,15 +58,12 @@ const MAX_REDIRECTS = 5;
  * 5, for requests without a body); any other ends the call with kind `redirect`, so that no
  * credential ever travels to another origin.
  */
-export function createTransport(options: TransportOptions) {
-  const { limiter, log } = options;
-
-  return async function transport(request: Request, init?: RequestInit): Promise<Response> {
+export function createTransport({ fetch, limiter, log, ...client }: TransportOptions) {
+  return async (request: Request, init?: RequestInit): Promise<Response> => {
     // Per-call options (on the Request), over the client's.
-    const call = request as Request & CallOptions;
-    const retry = resolveRetry('retry', call.retry, options.retry);
-    const { attemptMs, totalMs } = resolveTimeout('timeout', call.timeout, options.timeout);
-    const { method, signal, headers } = request;
+    const { method, signal, headers, body, retry: callRetry, timeout } = request as Request & CallOptions;
+    const retry = withDefaults('retry', callRetry, client.retry);
+    const { attemptMs, totalMs } = withDefaults('timeout', timeout, client.timeout);
     const attempts = IDEMPOTENT.test(method) ? retry.attempts : 1;
     const deadline = Date.now() + (totalMs || Infinity);
     let attempt = 0;
@@ -91,6 +73,13 @@ export function createTransport(options: TransportOptions) {
       new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
     const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
     const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
+    /** Why a wait of `ms` before the next attempt is refused, if it is. */
+    const refused = (ms: number) =>
+      ms > retry.maxDelayMs
+        ? `waiting ${ms} ms > retry.maxDelayMs`
+        : waited + ms > retry.maxTotalDelayMs
+          ? 'retry.maxTotalDelayMs spent'
+          : '';
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
@@ -118,18 +107,17 @@ export function createTransport(options: TransportOptions) {
       const started = Date.now();
       const left = deadline - started;
       const ms = Math.min(attemptMs || Infinity, left);
-      let expired: 'attempt' | 'total' | undefined;
       const timer =
         ms < Infinity
-          ? setTimeout(() => {
-              expired = ms < left ? 'attempt' : 'total';
-              controller.abort(new DOMException('The operation timed out', 'TimeoutError'));
-            }, ms)
+          ? setTimeout(
+              () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),
+              ms,
+            )
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
       signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-      /** The attempt's log line: method, URL, outcome, duration, and why it is retried or not. */
-      const note = (level: Parameters<Log>[0], outcome: string) =>
+      /** The attempt's log line at `level` (see Log): method, URL, outcome, duration, and why it is retried or not. */
+      const note = (level: number, outcome: string) =>
         log?.(level, `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${waitedNote})`);
       const manual: RequestInit = { signal: controller.signal, redirect: 'manual' };
       url = request.url;
@@ -141,10 +129,10 @@ export function createTransport(options: TransportOptions) {
         // another attempt may follow. A redirect is followed with the method and headers alone.
         let response: Response;
         for (let hops = 0; ; hops++) {
-          response = await options.fetch(
+          response = await fetch(
             hops
               ? new Request(url, { ...manual, method, headers })
-              : new Request(attempt < attempts && request.body ? request.clone() : request, manual),
+              : new Request(attempt < attempts && body ? request.clone() : request, manual),
             init,
           );
           const { status } = response;
@@ -153,44 +141,38 @@ export function createTransport(options: TransportOptions) {
           void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
           // Same origin, and no user info (which the next Request would quote in its error).
-          if (
-            !to?.href.startsWith(`${new URL(request.url).origin}/`) ||
-            request.body ||
-            hops >= MAX_REDIRECTS
-          ) {
+          if (!to?.href.startsWith(`${new URL(request.url).origin}/`) || body || hops > 4) {
             const summary = `${status} redirect to ${to?.origin ?? 'a hidden origin'} not followed`;
-            note('warn', summary);
+            note(2, summary); // warn
             throw fail('redirect', summary, { status });
           }
           url = to.href;
         }
+        const { status } = response;
         const now = Date.now();
         const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
-        outcome = `${response.status}`;
-        if (retry.statuses.includes(response.status)) {
+        outcome = `${status}`;
+        if (retry.statuses.includes(status)) {
           const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
             answer.retryAfterMs = asked;
             answer.resetAt = new Date(now + asked);
           }
           if (attempt < attempts) {
-            delay = asked ?? backoffMs(attempt - 1, retry, options.random);
-            if (delay > retry.maxDelayMs) why = `waiting ${delay} ms > retry.maxDelayMs`;
-            else if (waited + delay > retry.maxTotalDelayMs) why = 'retry.maxTotalDelayMs spent';
-            else if (now + delay >= deadline) {
-              why = 'timeout.totalMs ends first';
-              answer.cause = fail(
-                'timeout',
-                `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`,
-              );
+            delay = asked ?? backoffMs(attempt - 1, retry);
+            why = refused(delay);
+            if (!why && now + delay >= deadline) {
+              why = `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`;
+              answer.cause = fail('timeout', why);
             }
           }
         }
         if (delay === undefined || why) {
-          note(response.ok ? 'debug' : 'warn', `${outcome}${why && `, not retried: ${why}`}`);
-          // The timer stays until the body has been read: the client calls settle() then.
+          note(response.ok ? 4 : 2, `${outcome}${why && `, not retried: ${why}`}`);
+          // debug, or warn for an error answer. The timer stays until the body has been read: the
+          // client calls settle() then.
           answers.set(response, answer);
           return response;
         }
@@ -199,17 +181,20 @@ export function createTransport(options: TransportOptions) {
       } catch (error) {
         if (signal.aborted) throw aborted();
         if (error instanceof ScanApiError) throw error;
-        if (expired === 'total') throw overdue(error);
+        // Not the caller's signal: the attempt's own timer, which is the overall deadline unless ms < left.
+        const expired = controller.signal.aborted;
+        if (expired && ms >= left) throw overdue(error);
         outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
-        delay = backoffMs(attempt - 1, retry, options.random);
-        if (attempt >= attempts || waited + delay > retry.maxTotalDelayMs) {
-          note('error', outcome);
+        // A backoff is never longer than retry.maxDelayMs.
+        delay = backoffMs(attempt - 1, retry);
+        if (attempt >= attempts || refused(delay)) {
+          note(1, outcome); // error
           throw fail(expired ? 'timeout' : 'network', outcome, { cause: error });
         }
       }
-      note('info', `${outcome}, retry in ${delay} ms`);
+      note(3, `${outcome}, retry in ${delay} ms`); // info
       waited += delay;
       await wait(delay);
     }

@@ -114,6 +114,29 @@ describe('redirects: credentials stay with their origin', () => {
     expect(other.seen).toHaveLength(0);
   });
 
+  it.each([
+    ['the global fetch', undefined],
+    ['a fetch that reads the Request alone', ((request: Request) => fetch(request)) as typeof fetch],
+  ])('with %s: another origin is not followed and a hung attempt times out', async (_, given) => {
+    const other = await otherOrigin();
+    const server = await serve((_req, res, url) => {
+      if (url.pathname === '/hang') return;
+      res.writeHead(302, { location: `${other.origin}/steal` });
+      res.end();
+    });
+    const c = client(server.url, {
+      ...(given && { fetch: given }),
+      retry: false,
+      timeout: { attemptMs: 50 },
+    });
+    const redirected = await c.GET('/total' as never, {} as never).catch((e) => e);
+    expect(redirected).toMatchObject({ kind: 'redirect', status: 302 });
+    expect(other.seen).toHaveLength(0);
+    const hung = await c.GET('/hang' as never, {} as never).catch((e) => e);
+    expect(hung).toMatchObject({ kind: 'timeout' });
+    expect(hung.message).toContain('attempt timed out after 50 ms');
+  });
+
   it('one to the same origin is followed, with the credential', async () => {
     const keys: Array<string | undefined> = [];
     const server = await serve((req, res, url) => {

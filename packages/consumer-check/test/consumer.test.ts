@@ -42,9 +42,11 @@ const BUDGET_BYTES = 5000;
 /**
  * Where a client is over the budget today, the most it may add until it is back under: a ratchet,
  * lowered as it shrinks, never raised. HSS with AK/SK measured 5,315 B after the redirect, secret,
- * wait, paging, parse, resource and logging work (315 B over the 5,000 B target; still open).
+ * wait, paging, parse, resource and logging work, then 5,157 B (4,231 B up front + 926 B for the
+ * signer chunk) once the runtime and the signer were compacted. What is left is the features
+ * themselves: each costs 40 to 250 B and none can go without losing tested behaviour (still open).
  */
-const OVER_BUDGET_CEILING: Partial<Record<(typeof CLIENTS)[number][0], number>> = { hss: 5350 };
+const OVER_BUDGET_CEILING: Partial<Record<(typeof CLIENTS)[number][0], number>> = { hss: 5170 };
 /** What a tarball may hold: built code, bins, and the package's own texts. */
 const ALLOWED = /^(dist\/.+\.(js|d\.ts|json)|bin\/[^/]+\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
 

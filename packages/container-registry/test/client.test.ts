@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type ContainerRegistryMock, startMock, TEST_TOKEN } from '@scanapis/container-registry-mock';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
+import { createMockFetch, startMock, TEST_TOKEN } from '@scanapis/container-registry-mock';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   CONTAINER_REGISTRY_BASE_URLS,
   type ScanApiConfigError as ConfigErrorType,
@@ -251,7 +251,7 @@ describe('createContainerRegistryClient: against the mock', () => {
       const client = createContainerRegistryClient({
         iamToken: TEST_TOKEN,
         cloud,
-        baseUrl: inject('mockUrl'),
+        fetch: createMockFetch().fetch,
       });
       const { data, error, response } = await client.GET('/container-registry/v1/scans', {
         params: { query: { imageId: 'crpbbr7fclo5hrasp6nh', pageSize: 100 } },
@@ -273,7 +273,7 @@ describe('createContainerRegistryClient: against the mock', () => {
       const client = createContainerRegistryClient({
         iamToken: async () => TEST_TOKEN,
         cloud,
-        baseUrl: inject('mockUrl'),
+        fetch: createMockFetch().fetch,
       });
       const { data, error, response } = await client.GET('/container-registry/v1/images', {
         params: { query: { repositoryName: 'crpc9qeoft236r8tpvt7/ubuntu', pageSize: 1000 } },
@@ -311,7 +311,7 @@ describe('createContainerRegistryClient: against the mock', () => {
       },
     ],
   ] as const)('%s comes back as the typed google.rpc.Status', async (_, { given, want }) => {
-    const client = createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
+    const client = createContainerRegistryClient({ iamToken: TEST_TOKEN, fetch: createMockFetch().fetch });
     const { data, error, response } =
       given.path === 'scans'
         ? await client.GET('/container-registry/v1/scans', { params: { query: given.query } })
@@ -333,8 +333,31 @@ describe('createContainerRegistryClient: against the mock', () => {
     expectTypeOf<Status>().toExtend<NonNullable<typeof error>>();
   });
 
+  it('over a real socket (startMock), the same call gets the same page as in-process', async () => {
+    // The one test that needs a socket: the client over undici and node:http, not only a mock fetch.
+    const server = await startMock({ port: 0 });
+    try {
+      const query = { repositoryId: 'crp2ln7vk3oh5qiu9s1e', pageSize: 2 };
+      const overWire = createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: server.url });
+      const inProcess = createContainerRegistryClient({
+        iamToken: TEST_TOKEN,
+        fetch: createMockFetch().fetch,
+      });
+      const [wire, local] = await Promise.all([overWire.scans.list(query), inProcess.scans.list(query)]);
+      expect(wire.scanResults).toHaveLength(2);
+      // Page tokens are each mock instance's own; the pages they lead to are the same.
+      expect(wire.scanResults).toEqual(local.scanResults);
+      const next = (c: typeof overWire, pageToken?: string) => c.scans.list({ ...query, pageToken });
+      expect((await next(overWire, wire.nextPageToken)).scanResults).toEqual(
+        (await next(inProcess, local.nextPageToken)).scanResults,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('an error the mock can only be asked for (x-scanapis-fault: status=429) is typed the same', async () => {
-    const client = createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
+    const client = createContainerRegistryClient({ iamToken: TEST_TOKEN, fetch: createMockFetch().fetch });
     const { error, response } = await client.GET('/container-registry/v1/images', {
       headers: { 'x-scanapis-fault': 'status=429' },
     });
@@ -350,13 +373,8 @@ describe('createContainerRegistryClient: against the mock', () => {
 });
 
 describe('createContainerRegistryClient: the shared runtime', () => {
-  const client = (baseUrl = inject('mockUrl')) =>
-    createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl });
-  let staticMock: ContainerRegistryMock;
-  beforeAll(async () => {
-    staticMock = await startMock({ static: true });
-  });
-  afterAll(() => staticMock.close());
+  const client = (mock = createMockFetch()) =>
+    createContainerRegistryClient({ iamToken: TEST_TOKEN, fetch: mock.fetch });
 
   it('pages() follows nextPageToken; paginate() items are typed', async () => {
     const first = await client()
@@ -392,9 +410,12 @@ describe('createContainerRegistryClient: the shared runtime', () => {
 
   it('a static mock that always sends the same nextPageToken is an error, not an endless loop', async () => {
     const walk = async () => {
-      for await (const _ of client(staticMock.url).paginate('/container-registry/v1/scans', {
-        params: { query: { imageId: 'crpbbr7fclo5hrasp6nh' } },
-      })) {
+      for await (const _ of client(createMockFetch({ static: true })).paginate(
+        '/container-registry/v1/scans',
+        {
+          params: { query: { imageId: 'crpbbr7fclo5hrasp6nh' } },
+        },
+      )) {
         // the static example repeats its token on page 2
       }
     };
@@ -404,7 +425,7 @@ describe('createContainerRegistryClient: the shared runtime', () => {
   it('throwOnError reads google.rpc.Status: code, message, RequestInfo.requestId', async () => {
     const c = createContainerRegistryClient({
       iamToken: TEST_TOKEN,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       throwOnError: true,
     });
     const error = await c

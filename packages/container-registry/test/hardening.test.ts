@@ -1,5 +1,5 @@
-import { startMock, TEST_TOKEN } from '@scanapis/container-registry-mock';
-import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import { createMockFetch, TEST_TOKEN } from '@scanapis/container-registry-mock';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { captureLog, expectNoSecret, twoOrigins } from '../../client-kit/test/fixtures/secrets.js';
 import {
   createContainerRegistryClient,
@@ -13,6 +13,7 @@ import {
 const REPOSITORY = 'crpc9qeoft236r8tpvt7/ubuntu';
 const IMAGE = 'crpbbr7fclo5hrasp6nh';
 
+// Redirects need sockets: two loopback servers, 127.0.0.1 redirecting to 127.0.0.2.
 describe('redirects: the IAM token never reaches another origin', () => {
   it.each([
     ['a string token, 302', TEST_TOKEN, 302],
@@ -103,7 +104,7 @@ describe('secrets: no error or log line contains a token', () => {
     const token = 't1.unknown-but-secret-token';
     const client = createContainerRegistryClient({
       iamToken: token,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       logLevel: 'debug',
       logger,
     });
@@ -120,7 +121,8 @@ describe('secrets: no error or log line contains a token', () => {
 });
 
 describe('scans.list() and images.list()', () => {
-  const registry = () => createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
+  const registry = () =>
+    createContainerRegistryClient({ iamToken: TEST_TOKEN, fetch: createMockFetch().fetch });
 
   it('awaiting gives the first page, typed; for await walks every item', async () => {
     const page = await registry().scans.list({ imageId: IMAGE, pageSize: 2 });
@@ -154,23 +156,21 @@ describe('paging cannot run away', () => {
   ] as const)(
     'paginate() against the static mock ends with a pagination error within a second (%s)',
     async (_, path, query) => {
-      const mock = await startMock({ static: true });
-      try {
-        const registry = createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: mock.url });
-        // One answer first, so the clock measures the walk, not the static mock's first example.
-        await registry.GET(path, { params: { query } } as never);
-        const started = Date.now();
-        const error = await (async () => {
-          for await (const _ of registry.paginate(path, { params: { query } } as never)) {
-            // walk
-          }
-        })().catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ScanApiError);
-        expect(error).toMatchObject({ kind: 'pagination' });
-        expect(Date.now() - started).toBeLessThan(1_000);
-      } finally {
-        await mock.close();
-      }
+      const registry = createContainerRegistryClient({
+        iamToken: TEST_TOKEN,
+        fetch: createMockFetch({ static: true }).fetch,
+      });
+      // One answer first, so the clock measures the walk, not the static mock's first example.
+      await registry.GET(path, { params: { query } } as never);
+      const started = Date.now();
+      const error = await (async () => {
+        for await (const _ of registry.paginate(path, { params: { query } } as never)) {
+          // walk
+        }
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ScanApiError);
+      expect(error).toMatchObject({ kind: 'pagination' });
+      expect(Date.now() - started).toBeLessThan(1_000);
     },
   );
 });

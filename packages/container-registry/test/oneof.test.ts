@@ -1,12 +1,13 @@
-import { TEST_TOKEN } from '@scanapis/container-registry-mock';
-import { describe, expect, inject, it } from 'vitest';
+import { createMockFetch, TEST_TOKEN } from '@scanapis/container-registry-mock';
+import { describe, expect, it } from 'vitest';
 import { createContainerRegistryClient, type ListScanResultsQuery } from '../src/index.js';
 
 // `tsc -p tsconfig.json` (the typecheck task) checks this file: every `@ts-expect-error` must
 // stand on a line that does not compile, or the typecheck fails. The same calls then run against
 // the mock, which refuses what the types refuse.
 describe('Scanner.list takes exactly one of imageId or repositoryId', () => {
-  const client = () => createContainerRegistryClient({ iamToken: TEST_TOKEN, baseUrl: inject('mockUrl') });
+  const client = () =>
+    createContainerRegistryClient({ iamToken: TEST_TOKEN, fetch: createMockFetch().fetch });
   const scans = '/container-registry/v1/scans';
 
   it('compiles and succeeds with imageId alone', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { TEST_API_KEY } from '@scanapis/gecko-mock';
-import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
+import { createMockFetch, startMock, TEST_API_KEY } from '@scanapis/gecko-mock';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   createGeckoClient,
   type ErrorResponse,
@@ -85,7 +85,7 @@ describe('createGeckoClient: requests', () => {
   });
 
   it('a typed call against the mock returns a page of its scans', async () => {
-    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, fetch: createMockFetch().fetch });
     const { data, error, response } = await client.GET('/api/v1/scans', { params: { query: { limit: 50 } } });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
@@ -94,6 +94,23 @@ describe('createGeckoClient: requests', () => {
     expect(data?.filters).toEqual({ status: null, language: null });
     expectTypeOf(data!.data).toEqualTypeOf<ScanSummary[]>();
     expectTypeOf(data!.pagination.hasMore).toEqualTypeOf<boolean>();
+  });
+
+  it('over a real socket (startMock), the same call gets the same page as in-process', async () => {
+    // The one test that needs a socket: the client over undici and node:http, not only a mock fetch.
+    const mock = await startMock({ port: 0 });
+    try {
+      const query = { limit: 5, offset: 7 };
+      const wire = await createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: mock.url }).scans.list(query);
+      const local = await createGeckoClient({
+        apiKey: TEST_API_KEY,
+        fetch: createMockFetch().fetch,
+      }).scans.list(query);
+      expect(wire.data).toHaveLength(5);
+      expect(wire).toEqual(local);
+    } finally {
+      await mock.close();
+    }
   });
 
   it.each([
@@ -116,7 +133,7 @@ describe('createGeckoClient: requests', () => {
       },
     ],
   ])('%s comes back as the typed error body', async (_, { given, want }) => {
-    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, fetch: createMockFetch().fetch });
     const { data, error, response } = await client.GET('/api/v1/scans', { params: { query: given } });
     expect(data).toBeUndefined();
     expect(response.status).toBe(want.status);
@@ -125,7 +142,7 @@ describe('createGeckoClient: requests', () => {
   });
 
   it('a key the mock refuses fails as the spec says', async () => {
-    const client = createGeckoClient({ apiKey: 'gk_x', baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: 'gk_x', fetch: createMockFetch().fetch });
     const { error, response } = await client.GET('/api/v1/scans', { headers: { 'X-API-Key': 'no_prefix' } });
     expect(response.status).toBe(401);
     expect(error).toEqual({ error: 'Invalid API key format' });
@@ -134,7 +151,7 @@ describe('createGeckoClient: requests', () => {
 
 describe('createGeckoClient: the shared runtime', () => {
   it('paginate walks the mock’s pages, typed from the spec', async () => {
-    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, fetch: createMockFetch().fetch });
     const pages: number[] = [];
     for await (const page of client.pages('/api/v1/scans', {
       params: { query: { limit: 50 } },
@@ -157,7 +174,7 @@ describe('createGeckoClient: the shared runtime', () => {
   it('throwOnError turns the 400 into a ScanApiError with Gecko’s message', async () => {
     const client = createGeckoClient({
       apiKey: TEST_API_KEY,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       throwOnError: true,
     });
     const error = await client.GET('/api/v1/scans', { params: { query: { limit: 5000 } } }).catch((e) => e);
@@ -167,7 +184,7 @@ describe('createGeckoClient: the shared runtime', () => {
   });
 
   it('reads the rate-limit headers the mock sends', async () => {
-    const client = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
+    const client = createGeckoClient({ apiKey: TEST_API_KEY, fetch: createMockFetch().fetch });
     await client.GET('/api/v1/scans');
     expect(client.rateLimit?.remaining).toBeTypeOf('number');
     expect(client.rateLimit?.reset).toBeInstanceOf(Date);

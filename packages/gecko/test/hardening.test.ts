@@ -1,5 +1,5 @@
-import { startMock, TEST_API_KEY } from '@scanapis/gecko-mock';
-import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import { createMockFetch, TEST_API_KEY } from '@scanapis/gecko-mock';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { captureLog, expectNoSecret, twoOrigins } from '../../client-kit/test/fixtures/secrets.js';
 import {
   createGeckoClient,
@@ -9,6 +9,7 @@ import {
   type ScanSummary,
 } from '../src/index.js';
 
+// Redirects need sockets: two loopback servers, 127.0.0.1 redirecting to 127.0.0.2.
 describe('redirects: the X-API-Key never reaches another origin', () => {
   it.each([301, 302, 307, 308])('a %i from 127.0.0.1 to 127.0.0.2', async (status) => {
     const servers = await twoOrigins(status);
@@ -78,7 +79,7 @@ describe('secrets: no error or log line contains a key', () => {
     const errors: unknown[] = [];
     const bad = createGeckoClient({
       apiKey: wrongKey,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       throwOnError: true,
       logLevel: 'debug',
       logger,
@@ -102,6 +103,7 @@ describe('secrets: no error or log line contains a key', () => {
     } finally {
       await servers.close();
     }
+    // A refused connection (nothing listens on port 9) and the redirect above need real sockets.
     const refused = createGeckoClient({
       apiKey: wrongKey,
       baseUrl: 'http://127.0.0.1:9',
@@ -117,7 +119,7 @@ describe('secrets: no error or log line contains a key', () => {
 });
 
 describe('scans.list(): one shape for every API', () => {
-  const gecko = () => createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: inject('mockUrl') });
+  const gecko = () => createGeckoClient({ apiKey: TEST_API_KEY, fetch: createMockFetch().fetch });
 
   it('awaiting gives the first page, typed', async () => {
     const page = await gecko().scans.list({ limit: 50 });
@@ -160,23 +162,21 @@ describe('paging cannot run away', () => {
   ])(
     'paginate() against the static mock ends with a pagination error within a second (%s)',
     async (_, query) => {
-      const mock = await startMock({ static: true });
-      try {
-        const gecko = createGeckoClient({ apiKey: TEST_API_KEY, baseUrl: mock.url });
-        // One answer first, so the clock measures the walk, not the static mock's first example.
-        await gecko.GET('/api/v1/scans', { params: { query } });
-        const started = Date.now();
-        let items = 0;
-        const error = await (async () => {
-          for await (const _ of gecko.paginate('/api/v1/scans', { params: { query } })) items++;
-        })().catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ScanApiError);
-        expect(error).toMatchObject({ kind: 'pagination' });
-        expect(Date.now() - started).toBeLessThan(1_000);
-        expect(items).toBe(1);
-      } finally {
-        await mock.close();
-      }
+      const gecko = createGeckoClient({
+        apiKey: TEST_API_KEY,
+        fetch: createMockFetch({ static: true }).fetch,
+      });
+      // One answer first, so the clock measures the walk, not the static mock's first example.
+      await gecko.GET('/api/v1/scans', { params: { query } });
+      const started = Date.now();
+      let items = 0;
+      const error = await (async () => {
+        for await (const _ of gecko.paginate('/api/v1/scans', { params: { query } })) items++;
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ScanApiError);
+      expect(error).toMatchObject({ kind: 'pagination' });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(items).toBe(1);
     },
   );
 });

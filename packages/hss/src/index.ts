@@ -122,40 +122,26 @@ export function parseHssError(body: unknown, response?: Response): VendorError {
   return { code, message, requestId: request_id ?? response?.headers.get('X-Request-Id') ?? undefined };
 }
 
-/** Throws a `ScanApiConfigError` naming `option` unless `ok`. */
-const check = (option: string, ok: unknown, message: string) => {
-  if (!ok) throw new ScanApiConfigError(option, message);
-};
-
-/** Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential. */
+/**
+ * Checks `auth` and returns the middleware that authenticates every request. Never echoes a credential.
+ *
+ * With AK/SK, it signs each request as it leaves the middleware chain: every header the Request
+ * carries, `host` (from its URL, as fetch sends it), `X-Sdk-Date` and `X-Security-Token`, over its
+ * method, URL and body. Middleware registered later with `use()` runs after this one: it may add
+ * headers (they go unsigned) but must not change signed ones or the URL.
+ */
 function authMiddleware(auth: unknown): Middleware {
   const { token, accessKey, secretKey, securityToken } = (auth ?? {}) as Record<string, unknown>;
-  check(
-    'auth',
-    (token === undefined) !== ((accessKey ?? secretKey ?? securityToken) === undefined),
-    'must be { token } or { accessKey, secretKey, securityToken? }',
-  );
+  if ((token === undefined) === ((accessKey ?? secretKey ?? securityToken) === undefined))
+    throw new ScanApiConfigError('auth', 'must be { token } or { accessKey, secretKey, securityToken? }');
   if (token !== undefined) {
     assertTokenSource('auth.token', token);
     return headerAuth('auth.token', 'X-Auth-Token', token);
   }
-  check(
-    'auth.accessKey',
-    typeof accessKey === 'string' && /^[A-Za-z0-9]+$/.test(accessKey),
-    'must be letters and digits',
-  );
+  assertCredential('auth.accessKey', accessKey, /^[A-Za-z0-9]+$/, 'must be letters and digits');
   assertCredential('auth.secretKey', secretKey);
   if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
-  return akSkAuth({ accessKey, secretKey, securityToken } as AkSkCredentials);
-}
-
-/**
- * Signs each request as it leaves the middleware chain: every header the Request carries, `host`
- * (from its URL, as fetch sends it), `X-Sdk-Date` and `X-Security-Token`, over its method, URL and
- * body. Middleware registered later with `use()` runs after this one: it may add headers (they go
- * unsigned) but must not change signed ones or the URL.
- */
-function akSkAuth(credentials: AkSkCredentials): Middleware {
+  const credentials = { accessKey, secretKey, securityToken } as AkSkCredentials;
   // The signer is loaded on the first signed request: clients that authenticate with a token
   // never load it, and a bundler puts it in its own chunk.
   let signer: Promise<typeof import('@scanapis/huawei-signer/fetch')> | undefined;
@@ -173,9 +159,8 @@ function akSkAuth(credentials: AkSkCredentials): Middleware {
  */
 export function createHssClient(options: HssClientOptions): HssClient {
   const { region, projectId, auth, baseUrl: givenBaseUrl, ...runtime } = options ?? ({} as HssClientOptions);
-  const text = (v: unknown, pattern: RegExp) => typeof v === 'string' && pattern.test(v);
-  check('region', text(region, /^[a-z0-9-]+$/), 'must be a region ID such as "ap-southeast-1"');
-  check('projectId', text(projectId, /^[\s\S]{1,256}$/), 'must be 1 to 256 characters');
+  assertCredential('region', region, /^[a-z0-9-]+$/, 'must be a region ID such as "ap-southeast-1"');
+  assertCredential('projectId', projectId, /^[\s\S]{1,256}$/, 'must be 1 to 256 characters');
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
+  createMockFetch,
   DEFAULT_ENTERPRISE_PROJECT,
   generateImages,
+  startMock,
   TEST_ACCESS_KEY,
   TEST_PROJECT_ID,
   TEST_SECRET_KEY,
@@ -12,7 +14,7 @@ import {
   TEST_TOKEN,
 } from '@scanapis/hss-mock';
 import { verifySignature } from '@scanapis/huawei-signer';
-import { describe, expect, expectTypeOf, inject, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   createHssClient,
   type ErrorResponse,
@@ -315,7 +317,7 @@ describe('createHssClient: requests', () => {
 });
 
 describe('createHssClient against the mock', () => {
-  const mock = () => ({ region: REGION, projectId: PROJECT, baseUrl: inject('mockUrl') });
+  const mock = () => ({ region: REGION, projectId: PROJECT, fetch: createMockFetch().fetch });
 
   /** The mock's default dataset, in the default enterprise project: what a plain request sees. */
   const images = generateImages()
@@ -360,6 +362,25 @@ describe('createHssClient against the mock', () => {
     const scanned = data!.data_list!.find((i) => i.scan_status === 'success')!;
     expect(msToDate(scanned.latest_scan_time!).getTime()).toBe(scanned.latest_scan_time);
     expect(msToDate(scanned.latest_scan_time!) < new Date('2026-04-03T00:00:00Z')).toBe(true);
+  });
+
+  it('over a real socket (startMock), a signed call gets the same page as in-process', async () => {
+    // The one test that needs a socket: signing what undici puts on the wire, checked by node:http.
+    const server = await startMock({ port: 0 });
+    try {
+      const auth = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
+      const query = { limit: 3, offset: 2, image_name: 'nginx/ünï code+1' };
+      const overWire = createHssClient({ region: REGION, projectId: PROJECT, baseUrl: server.url, auth });
+      const wire = await overWire.registryImages.list(query);
+      expect(wire).toEqual(await createHssClient({ ...mock(), auth }).registryImages.list(query));
+      const page = await overWire.registryImages.list({ limit: 3, offset: 2 });
+      expect(page.data_list).toHaveLength(3);
+      expect(page).toEqual(
+        await createHssClient({ ...mock(), auth }).registryImages.list({ limit: 3, offset: 2 }),
+      );
+    } finally {
+      await server.close();
+    }
   });
 
   it('a signed query with unicode and reserved characters → 200 (no image has that name)', async () => {
@@ -457,7 +478,7 @@ describe('createHssClient: the shared runtime', () => {
     const client = createHssClient({
       region: REGION,
       projectId: TEST_PROJECT_ID,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
     });
     const first = await client.registryImages.list({ limit: 1 });
@@ -476,7 +497,7 @@ describe('createHssClient: the shared runtime', () => {
     const client = createHssClient({
       region: REGION,
       projectId: PROJECT,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
       throwOnError: true,
     });
@@ -496,14 +517,14 @@ describe('createHssClient: the shared runtime', () => {
     const client = createHssClient({
       region: REGION,
       projectId: PROJECT,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       auth: { accessKey: TEST_ACCESS_KEY, secretKey: SECRET },
       throwOnError: true,
     });
     const error = (await client.registryImages.list().catch((e: unknown) => e)) as ScanApiError;
     expect(error).toMatchObject({ kind: 'http', status: 401, code: 'APIGW.0301' });
     expect(error.message).toMatch(
-      /^HTTP 401 APIGW\.0301: Incorrect IAM authentication information: verify aksk signature fail \(GET http:\/\/127\.0\.0\.1:\d+\/v5\/2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b\/image\/registries\/images, request id [0-9a-f]{32}\)$/,
+      /^HTTP 401 APIGW\.0301: Incorrect IAM authentication information: verify aksk signature fail \(GET https:\/\/hss\.ap-southeast-1\.myhuaweicloud\.com\/v5\/2b8f0e5a9c3d4e6f8a1b2c3d4e5f6a7b\/image\/registries\/images, request id [0-9a-f]{32}\)$/,
     );
     expect(error.message).not.toContain(SECRET);
   });

@@ -1,5 +1,11 @@
-import { startMock, TEST_ACCESS_KEY, TEST_PROJECT_ID, TEST_SECRET_KEY, TEST_TOKEN } from '@scanapis/hss-mock';
-import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import {
+  createMockFetch,
+  TEST_ACCESS_KEY,
+  TEST_PROJECT_ID,
+  TEST_SECRET_KEY,
+  TEST_TOKEN,
+} from '@scanapis/hss-mock';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { captureLog, expectNoSecret, twoOrigins } from '../../client-kit/test/fixtures/secrets.js';
 import {
   createHssClient,
@@ -13,6 +19,7 @@ import {
 const REGION = 'ap-southeast-1';
 const SECURITY_TOKEN = 'temporary-security-token-0001';
 
+// Redirects need sockets: two loopback servers, 127.0.0.1 redirecting to 127.0.0.2.
 describe('redirects: no credential, signature or security token reaches another origin', () => {
   it.each([
     ['X-Auth-Token', { token: TEST_TOKEN }, ['x-auth-token']],
@@ -102,7 +109,7 @@ describe('secrets: no error or log line contains a token, key, signature or secu
       const { lines, logger } = captureLog();
       const hss = createHssClient({
         ...base,
-        baseUrl: inject('mockUrl'),
+        fetch: createMockFetch().fetch,
         auth: { token },
         logLevel: 'debug',
         logger,
@@ -119,9 +126,10 @@ describe('secrets: no error or log line contains a token, key, signature or secu
   it('errors and debug lines of signed and token calls hold no secret, signature or token', async () => {
     const { lines, logger } = captureLog();
     const signatures: string[] = [];
+    const mock = createMockFetch();
     const fetch = (async (request: Request) => {
       signatures.push(request.headers.get('authorization')?.split('Signature=')[1] ?? '');
-      return globalThis.fetch(request);
+      return mock.fetch(request);
     }) as typeof globalThis.fetch;
     const wrongSk = 'wrong-secret-key-that-must-not-leak';
     const errors: unknown[] = [];
@@ -131,7 +139,6 @@ describe('secrets: no error or log line contains a token, key, signature or secu
     ]) {
       const hss = createHssClient({
         ...base,
-        baseUrl: inject('mockUrl'),
         auth,
         fetch,
         logLevel: 'debug',
@@ -156,7 +163,7 @@ describe('registryImages.list()', () => {
     createHssClient({
       region: REGION,
       projectId: TEST_PROJECT_ID,
-      baseUrl: inject('mockUrl'),
+      fetch: createMockFetch().fetch,
       auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
     });
 
@@ -190,29 +197,24 @@ describe('registryImages.list()', () => {
 
 describe('paging cannot run away', () => {
   it('paginate() against the static mock ends with a pagination error within a second', async () => {
-    const mock = await startMock({ static: true });
-    try {
-      const hss = createHssClient({
-        region: REGION,
-        projectId: TEST_PROJECT_ID,
-        baseUrl: mock.url,
-        auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
-      });
-      // One signed answer first, so the clock measures the walk, not loading the signer and the
-      // static mock's first example.
-      await hss.GET('/v5/{project_id}/image/registries/images', { params: { query: { limit: 1 } } });
-      const started = Date.now();
-      const error = await (async () => {
-        for await (const _ of hss.registryImages.list({ limit: 1 })) {
-          // walk
-        }
-      })().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ScanApiError);
-      expect(error).toMatchObject({ kind: 'pagination' });
-      expect((error as Error).message).toContain('page 1: more than the 1 items asked for');
-      expect(Date.now() - started).toBeLessThan(1_000);
-    } finally {
-      await mock.close();
-    }
+    const hss = createHssClient({
+      region: REGION,
+      projectId: TEST_PROJECT_ID,
+      fetch: createMockFetch({ static: true }).fetch,
+      auth: { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY },
+    });
+    // One signed answer first, so the clock measures the walk, not loading the signer and the
+    // static mock's first example.
+    await hss.GET('/v5/{project_id}/image/registries/images', { params: { query: { limit: 1 } } });
+    const started = Date.now();
+    const error = await (async () => {
+      for await (const _ of hss.registryImages.list({ limit: 1 })) {
+        // walk
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScanApiError);
+    expect(error).toMatchObject({ kind: 'pagination' });
+    expect((error as Error).message).toContain('page 1: more than the 1 items asked for');
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

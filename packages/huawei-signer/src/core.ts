@@ -82,19 +82,20 @@ export async function canonicalRequest(
 }
 
 /**
- * The headers that sign a request (Authorization, X-Sdk-Date, and X-Security-Token when the
- * credentials carry one), over every header in `headers` but Authorization and a multipart
- * Content-Type, plus `host` (from the URL unless given), X-Sdk-Date and X-Security-Token.
- * `headers` (lower-case names, normalized values) is changed: it ends as what was signed.
+ * The Authorization value that signs a request, over every header in `headers` but Authorization
+ * and a multipart Content-Type, plus `host` (from the URL unless given), X-Sdk-Date (`date`) and
+ * X-Security-Token (when the credentials carry one). `headers` (lower-case names, normalized
+ * values) is changed: it ends as what was signed, X-Sdk-Date and X-Security-Token included, which
+ * the request must carry too.
  */
-export async function signHeaders(
+export async function authorization(
   method: string,
   url: URL,
   headers: Map<string, string>,
   body: Body,
   { accessKey, secretKey, securityToken }: AkSkCredentials,
   date: string,
-): Promise<Record<string, string>> {
+): Promise<string> {
   headers.set('x-sdk-date', date);
   if (securityToken) headers.set('x-security-token', securityToken);
   headers.set('host', headers.get('host') ?? url.host);
@@ -107,9 +108,5 @@ export async function signHeaders(
     secretKey,
     `${SIGNING_ALGORITHM}\n${date}\n${await sha256Hex(await canonicalRequest(method, url, headers, signed, body))}`,
   );
-  return {
-    Authorization: `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature}`,
-    'X-Sdk-Date': date,
-    ...(securityToken && { 'X-Security-Token': securityToken }),
-  };
+  return `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;
 }

@@ -2,7 +2,7 @@
  * Signing for a fetch client, loaded lazily (`import('@scanapis/huawei-signer/fetch')`): the
  * smallest chunk that signs a `Request` as `signRequest` would.
  */
-import { sdkDate, signHeaders } from './core.js';
+import { authorization, sdkDate } from './core.js';
 import type { AkSkCredentials } from './signer.js';
 
 /**
@@ -12,15 +12,21 @@ import type { AkSkCredentials } from './signer.js';
  */
 export async function signFetch(request: Request, credentials: AkSkCredentials): Promise<Request> {
   const { method, url, headers } = request;
-  const signed = await signHeaders(
-    method,
-    new URL(url),
-    // A Headers object iterates lower-case names with trimmed values, repeated names joined.
-    new Map(headers),
-    await request.clone().arrayBuffer(),
-    credentials,
-    sdkDate(new Date()),
+  const date = sdkDate(new Date());
+  // A Headers object iterates lower-case names with trimmed values, repeated names joined.
+  headers.set(
+    'authorization',
+    await authorization(
+      method,
+      new URL(url),
+      new Map(headers),
+      await request.clone().arrayBuffer(),
+      credentials,
+      date,
+    ),
   );
-  for (const name in signed) headers.set(name, signed[name]!);
+  // What was signed besides the request's own headers (X-Security-Token only with temporary AK/SK).
+  headers.set('x-sdk-date', date);
+  if (credentials.securityToken) headers.set('x-security-token', credentials.securityToken);
   return request;
 }

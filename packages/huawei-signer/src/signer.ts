@@ -16,13 +16,13 @@
  */
 
 import {
+  authorization,
   canonicalRequest,
   encode,
   HEADER_CONTENT_SHA256,
   SIGNING_ALGORITHM,
   sdkDate,
   sha256Hex,
-  signHeaders,
   utf8,
 } from './core.js';
 
@@ -143,14 +143,19 @@ export async function signRequest(
     throw new TypeError('signRequest: accessKey must be non-empty, without whitespace, "," or "="');
   }
   if (!secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
-  return signHeaders(
-    req.method,
-    new URL(req.url),
-    normalizeHeaders(req.headers),
-    req.body,
-    creds,
-    formatSdkDate(now),
-  );
+  const date = formatSdkDate(now);
+  return {
+    Authorization: await authorization(
+      req.method,
+      new URL(req.url),
+      normalizeHeaders(req.headers),
+      req.body,
+      creds,
+      date,
+    ),
+    'X-Sdk-Date': date,
+    ...(creds.securityToken && { 'X-Security-Token': creds.securityToken }),
+  };
 }
 
 interface ParsedAuthorization {

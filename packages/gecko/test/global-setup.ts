@@ -1,4 +1,0 @@
-import { mockGlobalSetup } from '@scanapis/contract-kit';
-import { startMock } from '@scanapis/gecko-mock';
-
-export default mockGlobalSetup(startMock);

@@ -1,4 +1,0 @@
-import { mockGlobalSetup } from '@scanapis/contract-kit';
-import { startMock } from '@scanapis/hss-mock';
-
-export default mockGlobalSetup(startMock);
