@@ -53,16 +53,14 @@ async function get(url, headers) {
   return { ms: r.ms, body: JSON.parse(r.body.toString()) };
 }
 
-/** Walks every page of `path`; resolves with the page count, the time and the last page's URL. */
+/** Walks every page of `path`; resolves with the page count, the time and every page's URL. */
 async function walk(base, target, path) {
   const started = performance.now();
-  let pages = 0;
+  const urls = [];
   let url = base + path;
-  let last = url;
   for (;;) {
     const { body } = await get(url, target.headers);
-    pages++;
-    last = url;
+    urls.push(url);
     if (target.offsets) {
       const offset = Number(new URL(url).searchParams.get('offset') ?? 0) + 100;
       if (offset >= target.total(body)) break;
@@ -71,22 +69,40 @@ async function walk(base, target, path) {
       if (!body.nextPageToken) break;
       url = `${base}${path}&pageToken=${encodeURIComponent(body.nextPageToken)}`;
     }
-    if (pages > 20_000) throw new Error(`${path}: more than 20,000 pages`);
+    if (urls.length > 20_000) throw new Error(`${path}: more than 20,000 pages`);
   }
-  return { pages, ms: performance.now() - started, last };
+  return { pages: urls.length, ms: performance.now() - started, urls };
 }
 
-/** The last page's URL: computed from the total where the API pages by offset, else walked to. */
-async function lastPage(base, target) {
-  if (!target.offsets) return (await walk(base, target, target.filtered)).last;
+/**
+ * REPEAT distinct pages of 100 of the filtered query, at its start and at its end, so that no
+ * request is a page the mock answered just before (a mock keeps the pages it answered last):
+ * where the API pages by offset, offsets 0, 1, 2, … and last, last − 1, …; else the pages a walk
+ * of the query met, the first and the last of them, in turn.
+ */
+async function firstAndLastPages(base, target) {
+  if (!target.offsets) {
+    const { urls } = await walk(base, target, target.filtered);
+    const some = (list) => Array.from({ length: REPEAT }, (_, i) => list[i % list.length]);
+    return {
+      first: some(urls.slice(0, REPEAT)),
+      last: some(urls.slice(-REPEAT).reverse()),
+      distinct: Math.min(REPEAT, urls.length),
+    };
+  }
   const { body } = await get(base + target.filtered, target.headers);
-  const total = target.total(body);
-  return `${base}${target.filtered}&offset=${Math.max(0, Math.floor((total - 1) / 100) * 100)}`;
+  const end = Math.max(0, target.total(body) - 100);
+  const at = (offset) => `${base}${target.filtered}&offset=${offset}`;
+  return {
+    first: Array.from({ length: REPEAT }, (_, i) => at(Math.min(i, end))),
+    last: Array.from({ length: REPEAT }, (_, i) => at(Math.max(0, end - i))),
+    distinct: Math.min(REPEAT, end + 1),
+  };
 }
 
-async function percentiles(url, headers) {
+async function percentiles(urls, headers) {
   const ms = [];
-  for (let i = 0; i < REPEAT; i++) ms.push((await get(url, headers)).ms);
+  for (const url of urls) ms.push((await get(url, headers)).ms);
   ms.sort((a, b) => a - b);
   return {
     p50: ms[Math.floor(ms.length / 2)],
@@ -118,10 +134,11 @@ export async function scaleTable() {
         row.launch = performance.now() - started;
         row.launchCpu = mock.cpuMs;
         row.rss = (await memoryOf(mock)).rss / 1024 / 1024;
-        const first = mock.url + target.filtered;
-        await get(first, target.headers); // the query's first request lists its selection
-        row.first = await percentiles(first, target.headers);
-        row.last = await percentiles(await lastPage(mock.url, target), target.headers);
+        await get(mock.url + target.filtered, target.headers); // the query's first request lists its selection
+        const pages = await firstAndLastPages(mock.url, target);
+        row.distinct = pages.distinct;
+        row.first = await percentiles(pages.first, target.headers);
+        row.last = await percentiles(pages.last, target.headers);
         if (WALK_SIZES.has(size)) row.walk = await walk(mock.url, target, target.all);
         row.rssAfter = (await memoryOf(mock)).rss / 1024 / 1024;
       } catch (error) {
@@ -132,14 +149,16 @@ export async function scaleTable() {
       }
     }
   }
-  console.log(`Scale: one mock at a time, sequential requests, ${REPEAT} of each page (100 per page)\n`);
   console.log(
-    '| mock | size | launch (CPU) | RSS after launch / after the run | first filtered page p50 / p99 | last filtered page p50 / p99 | walk every page |',
+    `Scale: one mock at a time, sequential requests, ${REPEAT} pages of 100 at the start and at the end of a filtered query, distinct where the query has that many (column "distinct")\n`,
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| mock | size | launch (CPU) | RSS after launch / after the run | distinct | first filtered pages p50 / p99 | last filtered pages p50 / p99 | walk every page |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     if (r.failed && r.launch === undefined) {
-      console.log(`| ${r.api} | ${fmt(r.size)} | ${r.failed} | — | — | — | — |`);
+      console.log(`| ${r.api} | ${fmt(r.size)} | ${r.failed} | — | — | — | — | — |`);
       continue;
     }
     const pct = (p) => (p ? `${fmt(p.p50, 2)} / ${fmt(p.p99, 2)} ms` : '—');
@@ -147,7 +166,7 @@ export async function scaleTable() {
       ? `${fmt(r.walk.pages)} pages in ${fmt(r.walk.ms)} ms (${fmt(r.walk.ms / r.walk.pages, 2)} ms/page)`
       : '—';
     console.log(
-      `| ${r.api} | ${fmt(r.size)} | ${fmt(r.launch)} ms (${fmt(r.launchCpu)} ms) | ${fmt(r.rss)} / ${r.rssAfter ? fmt(r.rssAfter) : '—'} MB | ${pct(r.first)} | ${pct(r.last)} | ${walkText}${r.failed ? ` (failed: ${r.failed})` : ''} |`,
+      `| ${r.api} | ${fmt(r.size)} | ${fmt(r.launch)} ms (${fmt(r.launchCpu)} ms) | ${fmt(r.rss)} / ${r.rssAfter ? fmt(r.rssAfter) : '—'} MB | ${r.distinct ? fmt(r.distinct) : '—'} | ${pct(r.first)} | ${pct(r.last)} | ${walkText}${r.failed ? ` (failed: ${r.failed})` : ''} |`,
     );
   }
   for (const api of new Set(rows.map((r) => r.api))) {
@@ -155,7 +174,7 @@ export async function scaleTable() {
     const big = rows.find((r) => r.api === api && r.size === Math.max(...SIZES));
     if (small?.last && big?.last)
       console.log(
-        `${api}: last filtered page at ${fmt(big.size)} / at ${fmt(small.size)} = ${fmt(big.last.p50 / small.last.p50, 2)}× (target ≤ 2×)`,
+        `${api}: last filtered pages at ${fmt(big.size)} / at ${fmt(small.size)} = ${fmt(big.last.p50 / small.last.p50, 2)}× (target ≤ 2×)`,
       );
   }
   console.log('Targets: launch < 5 s and RSS < 400 MB at 1,000,000; the same ms/page walking 1k and 100k.\n');
