@@ -41,3 +41,65 @@ export function toJson(body: unknown): string {
   }
   return `${out}}`;
 }
+
+/** The UTF-8 bytes of the JSON text of deep-frozen objects already encoded (see `texts`). */
+const encoded = new WeakMap<object, Buffer>();
+const COMMA = Buffer.from(',');
+
+/**
+ * The bytes of `element(value)` appended to `parts`: a deep-frozen object's are encoded once and
+ * reused (UTF-8 of a concatenation is the concatenation of the UTF-8 of its parts, each part being
+ * a whole JSON text, so the page's bytes are the same).
+ */
+function elementBytes(value: unknown): Buffer {
+  if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
+    const known = encoded.get(value);
+    if (known !== undefined) return known;
+    const bytes = Buffer.from(JSON.stringify(value) ?? 'null');
+    if (isDeepFrozen(value)) encoded.set(value, bytes);
+    return bytes;
+  }
+  return Buffer.from(JSON.stringify(value) ?? 'null');
+}
+
+/**
+ * `Buffer.from(toJson(body))`, the same bytes, without making the page's text: the bytes of the
+ * deep-frozen items of the body's top-level arrays are encoded once and copied into each answer
+ * that holds them. A body `toJson` hands to `JSON.stringify` whole is encoded whole.
+ */
+export function toJsonBytes(body: unknown): Buffer {
+  if (
+    body === null ||
+    typeof body !== 'object' ||
+    Array.isArray(body) ||
+    Object.getPrototypeOf(body) !== Object.prototype ||
+    typeof (body as { toJSON?: unknown }).toJSON === 'function'
+  )
+    return Buffer.from(JSON.stringify(body) ?? '');
+  const parts: Buffer[] = [];
+  let pending = '{';
+  let first = true;
+  for (const key of Object.keys(body)) {
+    const value = (body as Record<string, unknown>)[key];
+    if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) {
+      pending += `${first ? '' : ','}${JSON.stringify(key)}:[`;
+      first = false;
+      if (value.length > 0) {
+        parts.push(Buffer.from(pending));
+        pending = '';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) parts.push(COMMA);
+          parts.push(elementBytes(value[i]));
+        }
+      }
+      pending += ']';
+      continue;
+    }
+    const text = JSON.stringify(value);
+    if (text === undefined) continue; // undefined, functions and symbols are left out, as JSON.stringify does
+    pending += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    first = false;
+  }
+  parts.push(Buffer.from(`${pending}}`));
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
