@@ -1,4 +1,4 @@
-import type { Handler, MockRequest } from '@scanapis/mock-kit';
+import { type Handler, type MockRequest, pageCache } from '@scanapis/mock-kit';
 import {
   ALL_ENTERPRISE_PROJECTS,
   ANCHOR_MS,
@@ -193,10 +193,8 @@ export function listImagesHandler(
   records: ImageDataset | readonly ImageRecord[],
   options: ListImagesOptions,
 ): Handler {
-  const dataset =
-    'at' in records && !Array.isArray(records)
-      ? (records as ImageDataset)
-      : datasetOf(records as ImageRecord[]);
+  const given = !('at' in records && !Array.isArray(records));
+  const dataset = given ? datasetOf(records as ImageRecord[]) : (records as ImageDataset);
   const now = options.now ?? Date.now;
   const orders = new Map<string, Int32Array>();
   const orderOf = (dir: 'asc' | 'desc') => {
@@ -209,19 +207,20 @@ export function listImagesHandler(
   };
   const kept = new Map<string, Int32Array>();
   let keptPositions = 0;
-  const select = (params: Params): Int32Array | undefined => {
+  /** The positions a request selects, in its order (undefined: every position in id order), and a key naming them. */
+  const select = (params: Params): { list: Int32Array | undefined; id: string } => {
     const { predicates, key } = filtersOf(dataset, params, now());
     const dir =
       params.sort_key === 'latest_scan_time'
         ? ((params.sort_dir as 'asc' | 'desc' | undefined) ?? 'asc')
         : undefined;
-    if (predicates.length === 0) return dir ? orderOf(dir) : undefined;
     const id = `${dir ?? 'id'} ${key}`;
+    if (predicates.length === 0) return { list: dir ? orderOf(dir) : undefined, id };
     const hit = kept.get(id);
     if (hit) {
       kept.delete(id);
       kept.set(id, hit);
-      return hit;
+      return { list: hit, id };
     }
     const order = dir ? orderOf(dir) : undefined;
     const picked = new Int32Array(dataset.size);
@@ -247,8 +246,12 @@ export function listImagesHandler(
       kept.delete(oldest);
       keptPositions -= dropped.length;
     }
-    return list;
+    return { list, id };
   };
+  // The same page asked again is the same frozen body: encoded and checked once. Records given
+  // as an array are the caller's (not frozen, may change): their pages are made afresh.
+  type Page = { total_num: number; data_list: RegistryImagesInfo[] };
+  const pages = given ? (_: string, make: () => Page) => make() : pageCache<Page>();
   return (req: MockRequest) => {
     const params = req.params;
     const limit = (params.limit as number | undefined) ?? DEFAULT_LIMIT;
@@ -256,12 +259,15 @@ export function listImagesHandler(
     if (params.project_id !== options.projectId) {
       return { status: 200, body: { total_num: 0, data_list: [] } };
     }
-    const list = select(params);
-    const total = list ? list.length : dataset.size;
-    const data: RegistryImagesInfo[] = [];
-    for (let k = offset, end = Math.min(total, offset + limit); k < end; k++)
-      data.push(dataset.at(list ? list[k]! : k).image);
-    return { status: 200, body: { total_num: total, data_list: data } };
+    const { list, id } = select(params);
+    const body = pages(`${offset} ${limit} ${id}`, () => {
+      const total = list ? list.length : dataset.size;
+      const data: RegistryImagesInfo[] = [];
+      for (let k = offset, end = Math.min(total, offset + limit); k < end; k++)
+        data.push(dataset.at(list ? list[k]! : k).image);
+      return { total_num: total, data_list: data };
+    });
+    return { status: 200, body };
   };
 }
 

@@ -24,7 +24,7 @@ export {
 } from './faults.js';
 export { connectionReset, createPipelineFetch } from './fetch.js';
 export { type EdgeTimeouts, edgeReply, edgeRequest } from './http-edges.js';
-export { deepFreeze, lazyItems } from './items.js';
+export { deepFreeze, lazyItems, pageCache } from './items.js';
 export { toJson, toJsonBytes } from './json.js';
 export {
   CONTROL_PREFIX,

@@ -65,7 +65,8 @@ function elementBytes(value: unknown): Buffer {
 /**
  * `Buffer.from(toJson(body))`, the same bytes, without making the page's text: the bytes of the
  * deep-frozen items of the body's top-level arrays are encoded once and copied into each answer
- * that holds them. A body `toJson` hands to `JSON.stringify` whole is encoded whole.
+ * that holds them; a deep-frozen body's bytes are kept too (the bytes are never written to: every
+ * transport only sends them). A body `toJson` hands to `JSON.stringify` whole is encoded whole.
  */
 export function toJsonBytes(body: unknown): Buffer {
   if (
@@ -76,11 +77,23 @@ export function toJsonBytes(body: unknown): Buffer {
     typeof (body as { toJSON?: unknown }).toJSON === 'function'
   )
     return Buffer.from(JSON.stringify(body) ?? '');
+  // A deep-frozen body (a page a mock keeps) is encoded once, as its items are.
+  const frozen = Object.isFrozen(body);
+  if (frozen) {
+    const known = encoded.get(body);
+    if (known !== undefined) return known;
+  }
+  const bytes = encodeBody(body as Record<string, unknown>);
+  if (frozen && isDeepFrozen(body)) encoded.set(body, bytes);
+  return bytes;
+}
+
+function encodeBody(body: Record<string, unknown>): Buffer {
   const parts: Buffer[] = [];
   let pending = '{';
   let first = true;
   for (const key of Object.keys(body)) {
-    const value = (body as Record<string, unknown>)[key];
+    const value = body[key];
     if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) {
       pending += `${first ? '' : ','}${JSON.stringify(key)}:[`;
       first = false;
