@@ -952,8 +952,9 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
   const makeImageId = (i: number) =>
     i < exCount ? exampleImages[i]!.id : idString('crp', d1[i]!, d2[i]!, d3[i]!);
 
-  // The items last sent (every item of a dataset of up to 16,384 images): a bounded window.
-  const image = lazyItems(size, makeImage, 16_384);
+  // The items last sent (every item of a dataset of up to 4,096 images): a bounded window. An image
+  // with its layers is about 3 KB; the largest page (1,000) fits four times over.
+  const image = lazyItems(size, makeImage, 4096);
   const scan = lazyItems(scanCount, makeScan, 32_768);
   let allImages: StoredImage[] | undefined;
   let allScans: StoredScan[] | undefined;

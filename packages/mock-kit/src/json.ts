@@ -34,7 +34,7 @@ export function toJson(body: unknown): string {
     const value = (body as Record<string, unknown>)[key];
     let text: string | undefined;
     if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) {
-      text = `[${value.map(element).join(',')}]`;
+      text = `[${Array.from(value, element).join(',')}]`; // a hole is `null`, as JSON.stringify writes it
     } else text = JSON.stringify(value);
     if (text === undefined) continue; // undefined, functions and symbols are left out, as JSON.stringify does
     out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
@@ -47,6 +47,17 @@ const encoded = new WeakMap<object, Buffer>();
 const COMMA = Buffer.from(',');
 
 /**
+ * The UTF-8 bytes of `text` in memory of their own. `Buffer.from` places small texts in shared
+ * 8 KB slabs, each kept whole while any text in it lives: items kept for as long as each is
+ * cached, and dropped in no particular order, would keep many mostly dead slabs.
+ */
+function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
+/**
  * The bytes of `element(value)` appended to `parts`: a deep-frozen object's are encoded once and
  * reused (UTF-8 of a concatenation is the concatenation of the UTF-8 of its parts, each part being
  * a whole JSON text, so the page's bytes are the same).
@@ -55,8 +66,9 @@ function elementBytes(value: unknown): Buffer {
   if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
     const known = encoded.get(value);
     if (known !== undefined) return known;
-    const bytes = Buffer.from(JSON.stringify(value) ?? 'null');
-    if (isDeepFrozen(value)) encoded.set(value, bytes);
+    if (!isDeepFrozen(value)) return Buffer.from(JSON.stringify(value) ?? 'null');
+    const bytes = ownBytes(JSON.stringify(value));
+    encoded.set(value, bytes);
     return bytes;
   }
   return Buffer.from(JSON.stringify(value) ?? 'null');
@@ -84,8 +96,15 @@ export function toJsonBytes(body: unknown): Buffer {
     if (known !== undefined) return known;
   }
   const bytes = encodeBody(body as Record<string, unknown>);
-  if (frozen && isDeepFrozen(body)) encoded.set(body, bytes);
-  return bytes;
+  if (!(frozen && isDeepFrozen(body))) return bytes;
+  // Kept with the body, in memory of its own (a small one shares a slab of the pool).
+  let kept = bytes;
+  if (bytes.length < Buffer.poolSize >>> 1) {
+    kept = Buffer.allocUnsafeSlow(bytes.length);
+    bytes.copy(kept);
+  }
+  encoded.set(body, kept);
+  return kept;
 }
 
 function encodeBody(body: Record<string, unknown>): Buffer {
