@@ -1,4 +1,4 @@
-import type { Handler, MockReply, MockRequest } from '@scanapis/mock-kit';
+import { type Handler, type MockReply, type MockRequest, pageCache } from '@scanapis/mock-kit';
 import { TOKENS } from './credentials.js';
 import { columnsOf, findImage, imageAt, type RegistryDataset, scanAt } from './data.js';
 import { bearerToken, errorReply, GrpcCode } from './dialect.js';
@@ -168,7 +168,24 @@ export function createRegistryHandler(
     );
   }
 
+  // The same page asked again (same query, same offset) is the same frozen body: its items and
+  // token are what they were, and it is encoded and checked once.
+  const pages = pageCache<Record<string, unknown>>();
+
   function pageBody(
+    all: Int32Array,
+    item: (index: number) => { json: unknown },
+    offset: number,
+    pageSize: number,
+    itemsField: string,
+    queryKey: string,
+  ): Record<string, unknown> {
+    return pages(`${itemsField} ${offset} ${queryKey}`, () =>
+      makePage(all, item, offset, pageSize, itemsField, queryKey),
+    );
+  }
+
+  function makePage(
     all: Int32Array,
     item: (index: number) => { json: unknown },
     offset: number,

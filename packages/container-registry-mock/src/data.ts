@@ -689,10 +689,20 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
     total += 0.05 + rnd.next() ** 3;
     cumulative[k] = total;
   }
+  // A guide to the search below: bucket b = floor(x × repoCount / total) of a draw x holds its
+  // answer (the first k with cumulative[k] > x) between guide[b] and guide[b + 1], guide[b] being
+  // how many k have a bucket below b (the bucket is monotone in x): the same answer, found in a
+  // few steps instead of a search of every repository.
+  const buckets = repoCount;
+  const bucketOf = (x: number) => Math.min(buckets, Math.floor((x * buckets) / total));
+  const guide = new Int32Array(buckets + 2);
+  for (let k = 0; k < repoCount; k++) guide[bucketOf(cumulative[k]!) + 1]!++;
+  for (let b = 0; b <= buckets; b++) guide[b + 1]! += guide[b]!;
   const pickRepository = (): number => {
     const x = rnd.next() * total;
-    let lo = 0;
-    let hi = repoCount - 1;
+    const b = bucketOf(x);
+    let lo = guide[b]!;
+    let hi = Math.min(guide[b + 1]!, repoCount - 1);
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cumulative[mid]! > x) hi = mid;
@@ -757,20 +767,22 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
     const createdLess = (a: number, b: number) =>
       imageSeconds[a]! < imageSeconds[b]! ||
       (imageSeconds[a] === imageSeconds[b] && imageNanos[a]! < imageNanos[b]!);
+    const generated: number[] = [];
+    const shas = new Set<number>();
     for (const r of firstSeen) {
-      const all = members.subarray(starts[r]!, fill[r]!);
-      const exampleTags = exampleImages
-        .filter((_, k) => imageRepository[k] === r)
-        .flatMap((e) => e.tags ?? []);
-      const latestTaken = exampleTags.includes('latest');
-      const generated: number[] = [];
-      for (const i of all) if (i >= exCount) generated.push(i);
+      let latestTaken = false;
+      for (let k = 0; k < exCount; k++)
+        if (imageRepository[k] === r && exampleImages[k]!.tags?.includes('latest')) latestTaken = true;
+      generated.length = 0;
+      for (let m = starts[r]!, end = fill[r]!; m < end; m++)
+        if (members[m]! >= exCount) generated.push(members[m]!);
       if (generated.length > 1) generated.sort((a, b) => (createdLess(a, b) ? -1 : 1));
-      const shas = new Set<number>();
+      shas.clear();
       let major = rnd.int(0, 3);
       let minor = 0;
       let patch = 0;
-      for (const [n, image] of generated.entries()) {
+      for (let n = 0; n < generated.length; n++) {
+        const image = generated[n]!;
         const newest = n === generated.length - 1;
         if (rnd.chance(0.3)) minor += 1;
         else patch += 1;
@@ -952,8 +964,9 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
   const makeImageId = (i: number) =>
     i < exCount ? exampleImages[i]!.id : idString('crp', d1[i]!, d2[i]!, d3[i]!);
 
-  // The items last sent (every item of a dataset of up to 16,384 images): a bounded window.
-  const image = lazyItems(size, makeImage, 16_384);
+  // The items last sent (every item of a dataset of up to 4,096 images): a bounded window. An image
+  // with its layers is about 3 KB; the largest page (1,000) fits four times over.
+  const image = lazyItems(size, makeImage, 4096);
   const scan = lazyItems(scanCount, makeScan, 32_768);
   let allImages: StoredImage[] | undefined;
   let allScans: StoredScan[] | undefined;

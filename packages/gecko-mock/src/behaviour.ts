@@ -1,4 +1,10 @@
-import { createRateLimiter, type Dialect, type Handler, type MockRequest } from '@scanapis/mock-kit';
+import {
+  createRateLimiter,
+  type Dialect,
+  type Handler,
+  type MockRequest,
+  pageCache,
+} from '@scanapis/mock-kit';
 import { createScanDataset, type Scan, type ScanDataset } from './data.js';
 import {
   forbidden,
@@ -70,8 +76,8 @@ function selectedCodes(codes: ReadonlyArray<string | null>, want: string | undef
  * on the filter's first request, and a page is a slice of that list.
  */
 export function listScansHandler(scans: ScanDataset | readonly Scan[]): Handler {
-  const dataset =
-    'at' in scans && !Array.isArray(scans) ? (scans as ScanDataset) : datasetOf(scans as Scan[]);
+  const given = !('at' in scans && !Array.isArray(scans));
+  const dataset = given ? datasetOf(scans as Scan[]) : (scans as ScanDataset);
   const { size, statusOf, languageOf } = dataset;
   const lists = new Map<string, Int32Array>();
   /** The indexes of the scans whose status and language codes are selected, in dataset order. */
@@ -97,31 +103,37 @@ export function listScansHandler(scans: ScanDataset | readonly Scan[]): Handler 
     }
     return list;
   };
+  // The same page asked again (the same filter values as sent, offset and limit) is the same
+  // frozen body: encoded and checked once. Scans given as an array are the caller's (not frozen,
+  // may change): their pages are made afresh.
+  const pages = given ? (_: string, make: () => object) => make() : pageCache<object>();
   return (req) => {
     const status = filterParam(req.params.status);
     const language = filterParam(req.params.language);
     const limit = (req.params.limit as number | undefined) ?? DEFAULT_LIMIT;
     const offset = (req.params.offset as number | undefined) ?? 0;
+    const key = JSON.stringify([offset, limit, status ?? null, language ?? null]);
+    return { status: 200, body: pages(key, () => page(status, language, limit, offset)) };
+  };
+
+  function page(status: string | undefined, language: string | undefined, limit: number, offset: number) {
     const list = matching(status?.toLowerCase(), language?.toLowerCase());
     const total = list ? list.length : size;
     const data: Scan[] = [];
     for (let k = offset, end = Math.min(total, offset + limit); k < end; k++)
       data.push(dataset.at(list ? list[k]! : k));
     return {
-      status: 200,
-      body: {
-        version: 'v1',
-        data,
-        pagination: {
-          total,
-          limit,
-          offset,
-          hasMore: offset + data.length < total,
-        },
-        filters: { status: status ?? null, language: language ?? null },
+      version: 'v1',
+      data,
+      pagination: {
+        total,
+        limit,
+        offset,
+        hasMore: offset + data.length < total,
       },
+      filters: { status: status ?? null, language: language ?? null },
     };
-  };
+  }
 }
 
 /** What a counted request left: set by `authenticate`, sent by `commonHeaders`. */

@@ -1,4 +1,4 @@
-import type { Handler, MockRequest } from '@scanapis/mock-kit';
+import { type Handler, type MockRequest, pageCache } from '@scanapis/mock-kit';
 import {
   ALL_ENTERPRISE_PROJECTS,
   ANCHOR_MS,
@@ -99,18 +99,33 @@ export function filtersOf(
   params: Params,
   now: number,
 ): { predicates: Predicate[]; key: string } {
+  return selectionOf(dataset, params, now, true);
+}
+
+const FILTER_ENTRIES = Object.entries(FILTERS);
+
+/** `filtersOf`; without `withPredicates`, the key alone (the predicates list is left empty). */
+function selectionOf(
+  dataset: ImageDataset,
+  params: Params,
+  now: number,
+  withPredicates: boolean,
+): { predicates: Predicate[]; key: string } {
   const predicates: Predicate[] = [];
   const key: unknown[] = [];
+  let big = false;
   const ep = (params.enterprise_project_id as string | undefined) ?? DEFAULT_ENTERPRISE_PROJECT;
   if (ep !== ALL_ENTERPRISE_PROJECTS) {
-    predicates.push((p) => dataset.repositories[dataset.repositoryOf[p]!]!.enterpriseProjectId === ep);
+    if (withPredicates)
+      predicates.push((p) => dataset.repositories[dataset.repositoryOf[p]!]!.enterpriseProjectId === ep);
     key.push('ep', ep);
   }
-  for (const [name, make] of Object.entries(FILTERS)) {
+  for (const [name, make] of FILTER_ENTRIES) {
     const value = params[name];
     if (value === undefined || value === '') continue;
-    predicates.push(make(dataset, value));
+    if (withPredicates) predicates.push(make(dataset, value));
     key.push(name, value);
+    big ||= typeof value === 'bigint';
   }
   for (const [startName, endName, field] of TIME_RANGES) {
     const start = params[startName] as number | bigint | undefined;
@@ -120,14 +135,17 @@ export function filtersOf(
     const from = start ?? 0;
     const to = end ?? now;
     const column = dataset[field];
-    predicates.push((p) => column[p]! >= from && column[p]! <= to);
+    if (withPredicates) predicates.push((p) => column[p]! >= from && column[p]! <= to);
     // Every time of the dataset is at most ANCHOR_MS: any later end selects the same images.
     key.push(field, from, to >= ANCHOR_MS ? 'end' : to);
+    big ||= typeof from === 'bigint' || typeof to === 'bigint';
   }
   // int64 bounds past 2^53 arrive as BigInt: written as their exact digits.
   return {
     predicates,
-    key: JSON.stringify(key, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)),
+    key: big
+      ? JSON.stringify(key, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))
+      : JSON.stringify(key),
   };
 }
 
@@ -193,10 +211,8 @@ export function listImagesHandler(
   records: ImageDataset | readonly ImageRecord[],
   options: ListImagesOptions,
 ): Handler {
-  const dataset =
-    'at' in records && !Array.isArray(records)
-      ? (records as ImageDataset)
-      : datasetOf(records as ImageRecord[]);
+  const given = !('at' in records && !Array.isArray(records));
+  const dataset = given ? datasetOf(records as ImageRecord[]) : (records as ImageDataset);
   const now = options.now ?? Date.now;
   const orders = new Map<string, Int32Array>();
   const orderOf = (dir: 'asc' | 'desc') => {
@@ -209,20 +225,24 @@ export function listImagesHandler(
   };
   const kept = new Map<string, Int32Array>();
   let keptPositions = 0;
-  const select = (params: Params): Int32Array | undefined => {
-    const { predicates, key } = filtersOf(dataset, params, now());
+  /** The positions a request selects, in its order (undefined: every position in id order), and a key naming them. */
+  const select = (params: Params): { list: Int32Array | undefined; id: string } => {
+    const at = now();
+    const { key } = selectionOf(dataset, params, at, false);
     const dir =
       params.sort_key === 'latest_scan_time'
         ? ((params.sort_dir as 'asc' | 'desc' | undefined) ?? 'asc')
         : undefined;
-    if (predicates.length === 0) return dir ? orderOf(dir) : undefined;
     const id = `${dir ?? 'id'} ${key}`;
+    // No filter: an empty key (the predicates come with their key's entries).
+    if (key === '[]') return { list: dir ? orderOf(dir) : undefined, id };
     const hit = kept.get(id);
     if (hit) {
       kept.delete(id);
       kept.set(id, hit);
-      return hit;
+      return { list: hit, id };
     }
+    const { predicates } = selectionOf(dataset, params, at, true);
     const order = dir ? orderOf(dir) : undefined;
     const picked = new Int32Array(dataset.size);
     let n = 0;
@@ -247,8 +267,12 @@ export function listImagesHandler(
       kept.delete(oldest);
       keptPositions -= dropped.length;
     }
-    return list;
+    return { list, id };
   };
+  // The same page asked again is the same frozen body: encoded and checked once. Records given
+  // as an array are the caller's (not frozen, may change): their pages are made afresh.
+  type Page = { total_num: number; data_list: RegistryImagesInfo[] };
+  const pages = given ? (_: string, make: () => Page) => make() : pageCache<Page>();
   return (req: MockRequest) => {
     const params = req.params;
     const limit = (params.limit as number | undefined) ?? DEFAULT_LIMIT;
@@ -256,12 +280,15 @@ export function listImagesHandler(
     if (params.project_id !== options.projectId) {
       return { status: 200, body: { total_num: 0, data_list: [] } };
     }
-    const list = select(params);
-    const total = list ? list.length : dataset.size;
-    const data: RegistryImagesInfo[] = [];
-    for (let k = offset, end = Math.min(total, offset + limit); k < end; k++)
-      data.push(dataset.at(list ? list[k]! : k).image);
-    return { status: 200, body: { total_num: total, data_list: data } };
+    const { list, id } = select(params);
+    const body = pages(`${offset} ${limit} ${id}`, () => {
+      const total = list ? list.length : dataset.size;
+      const data: RegistryImagesInfo[] = [];
+      for (let k = offset, end = Math.min(total, offset + limit); k < end; k++)
+        data.push(dataset.at(list ? list[k]! : k).image);
+      return { total_num: total, data_list: data };
+    });
+    return { status: 200, body };
   };
 }
 

@@ -24,8 +24,8 @@ export {
 } from './faults.js';
 export { connectionReset, createPipelineFetch } from './fetch.js';
 export { type EdgeTimeouts, edgeReply, edgeRequest } from './http-edges.js';
-export { deepFreeze, lazyItems } from './items.js';
-export { toJson } from './json.js';
+export { deepFreeze, lazyItems, pageCache } from './items.js';
+export { toJson, toJsonBytes } from './json.js';
 export {
   CONTROL_PREFIX,
   createMockPipeline,
@@ -39,7 +39,7 @@ export {
 export { createPrismHandler, parsePrefer, preferProblem } from './prism.js';
 export { createRandom, type Random } from './random.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';
-export { headerValue, isBodyless, mergeHeaders, toWire, type WireReply } from './reply.js';
+export { headerValue, isBodyless, mergeHeaders, toWire, toWireBytes, type WireReply } from './reply.js';
 export {
   DEFAULT_GRACE_MS,
   type MockServerOptions,

@@ -33,3 +33,24 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The bodies of the pages last answered, by a key naming everything a page depends on: the same
+ * page asked again is the same deep-frozen object, so what was derived from it — its encoded bytes
+ * (`toJsonBytes`) and its check against the spec (`checkResponse`) — is reused. At most `max`
+ * pages are kept (the least recently used dropped first), so memory stays bounded.
+ */
+export function pageCache<T extends object>(max = 64): (key: string, make: () => T) => T {
+  const pages = new Map<string, T>();
+  return (key, make) => {
+    let page = pages.get(key);
+    if (page !== undefined) {
+      pages.delete(key);
+    } else {
+      page = deepFreeze(make());
+      if (pages.size >= max) pages.delete(pages.keys().next().value!);
+    }
+    pages.set(key, page);
+    return page;
+  };
+}

@@ -20,7 +20,7 @@ import {
 } from './faults.js';
 import { edgeReply } from './http-edges.js';
 import { createPrismHandler } from './prism.js';
-import { headerValue, mergeHeaders, toWire } from './reply.js';
+import { headerValue, mergeHeaders, toWireBytes } from './reply.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
 /** The prefix of the mock's own control paths; no vendor API has it. */
@@ -49,7 +49,7 @@ export interface PipelineRequest {
  * the connection without one (a server resets the socket, a fetch rejects like a reset connection).
  */
 export type PipelineOutcome =
-  | { kind: 'reply'; status: number; headers: Record<string, string>; body: string }
+  | { kind: 'reply'; status: number; headers: Record<string, string>; body: Buffer }
   | { kind: 'drop' };
 
 export interface MockPipelineOptions {
@@ -88,11 +88,11 @@ export interface MockPipeline {
 }
 
 /**
- * Encodes a reply: JSON unless the body is a string, `content-type` set when there is a body,
+ * Encodes a reply (to UTF-8 bytes): JSON unless the body is a string, `content-type` set when there is a body,
  * nothing of a body for a bodyless status (the one rule every transport follows: `toWire`).
  */
 export function encodeReply(reply: MockReply, common: Record<string, string> = {}): PipelineOutcome {
-  const wire = toWire(reply, common);
+  const wire = toWireBytes(reply, common);
   return { kind: 'reply', status: wire.status, headers: wire.headers, body: wire.payload };
 }
 
@@ -264,7 +264,11 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url);
     const req: MockRequest = {
       method: request.method,
-      url: new URL(`${url.pathname}${url.search}`, 'http://mock'),
+      // Path and query only (a full URL's origin, credentials and fragment dropped).
+      url:
+        url.href === `http://mock${url.pathname}${url.search}`
+          ? url
+          : new URL(`${url.pathname}${url.search}`, 'http://mock'),
       headers: request.headers,
       requestId: randomUUID(),
       pathParams: {},

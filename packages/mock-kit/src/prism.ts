@@ -1,6 +1,4 @@
 import { loadSpec } from '@scanapis/spec-tools';
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
-import { createClientFromOperations } from '@stoplight/prism-http/dist/client.js';
 import type { Dialect, Handler, MockReply, MockRequest } from './types.js';
 
 const noop = () => {};
@@ -79,6 +77,11 @@ export async function createPrismHandler(
     dialect?: Dialect;
   } = {},
 ): Promise<Handler> {
+  // Prism (about a second to load) is loaded only by a mock that uses it: a behavioural mock never does.
+  const [{ getHttpOperationsFromSpec }, { createClientFromOperations }] = await Promise.all([
+    import('@stoplight/prism-http'),
+    import('@stoplight/prism-http/dist/client.js'),
+  ]);
   const operations = await getHttpOperationsFromSpec(specFile);
   // Prism routes only requests on one of the spec's servers: speak to it as the first one.
   const server = loadSpec(specFile).servers?.[0];

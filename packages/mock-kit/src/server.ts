@@ -77,10 +77,14 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
       send(res, refused.reply, dialect.commonHeaders?.(refused.req) ?? {});
       return;
     }
-    // A client that goes away ends a fault's delay early.
-    const gone = new AbortController();
+    // A client that goes away ends a fault's delay early. The signal is made only when the
+    // pipeline reads it (a delayed fault): aborted at once if the client is already gone.
+    let gone: AbortController | undefined;
+    let left = false;
     res.once('close', () => {
-      if (!res.writableFinished) gone.abort();
+      if (res.writableFinished) return;
+      left = true;
+      gone?.abort();
     });
     pipeline
       .handle({
@@ -88,7 +92,13 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
         url: incoming.url ?? '/',
         headers: incoming.headers,
         body: () => readBody(incoming),
-        signal: gone.signal,
+        get signal() {
+          if (!gone) {
+            gone = new AbortController();
+            if (left) gone.abort();
+          }
+          return gone.signal;
+        },
         hurry: shutdown.signal,
       })
       .then(

@@ -94,6 +94,65 @@ describe('createMockFetch: which URLs it answers, in-process', () => {
     expect(res.status).toBe(200);
   });
 
+  it.each<[string, { input: () => string | URL; init?: () => RequestInit }]>([
+    ['a string and headers', { input: () => `http://tiny.test${PATH}`, init: () => ({ headers: KEY }) }],
+    ['a URL object', { input: () => new URL(`http://tiny.test${PATH}`), init: () => ({ headers: KEY }) }],
+    [
+      'a method in lower case',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ method: 'get', headers: KEY }) },
+    ],
+    [
+      'a method fetch keeps as sent',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ method: 'patch', headers: KEY }) },
+    ],
+    [
+      'headers as pairs',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ headers: [['X-Key', 'ok']] }) },
+    ],
+    [
+      'a Headers object',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ headers: new Headers(KEY) }) },
+    ],
+    [
+      'an option fetch checks',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ headers: KEY, mode: 'cors' }) },
+    ],
+    [
+      'an option fetch refuses',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ mode: 'nope' as never }) },
+    ],
+    ['a URL with credentials', { input: () => `http://u:p@tiny.test${PATH}` }],
+    ['a relative URL', { input: () => PATH }],
+    ['a forbidden method', { input: () => `http://tiny.test${PATH}`, init: () => ({ method: 'CONNECT' }) }],
+    ['a body on a GET', { input: () => `http://tiny.test${PATH}`, init: () => ({ body: 'x' }) }],
+    [
+      'a header name fetch refuses',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ headers: { 'a b': '1' } }) },
+    ],
+    [
+      'a signal that is not one',
+      { input: () => `http://tiny.test${PATH}`, init: () => ({ signal: {} as never }) },
+    ],
+    ['no init', { input: () => `http://tiny.test${PATH}` }],
+  ])('reads %s as a Request built from the same arguments', async (_, { input, init }) => {
+    const outcome = async (call: () => Promise<Response>) => {
+      try {
+        const res = await call();
+        return {
+          status: res.status,
+          host: res.headers.get('x-saw-host'),
+          body: await res.text(),
+          url: res.url,
+        };
+      } catch (error) {
+        return { error: `${(error as Error).name}: ${(error as Error).message}` };
+      }
+    };
+    const direct = await outcome(() => mock.fetch(input(), init?.()));
+    const viaRequest = await outcome(async () => mock.fetch(new Request(input(), init?.())));
+    expect(direct).toEqual(viaRequest);
+  });
+
   it('productionBaseUrls: false answers only the given base URL', async () => {
     const only = createMockFetch(definition, { baseUrl: 'http://only.test', productionBaseUrls: false });
     expect(only.baseUrls).toEqual(['http://only.test']);

@@ -22,11 +22,16 @@ interface Memo {
 const memos: Memo[] = [];
 const compiled = new WeakMap<object, ValidateFunction>();
 
+/** Objects found deep-frozen: they stay so (nothing in them can be unfrozen), so are not walked again. */
+const deepFrozen = new WeakSet<object>();
+
 /** Whether `value` and everything it holds is frozen (so it can never change). */
 export function isDeepFrozen(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
+  if (deepFrozen.has(value)) return true;
   if (!Object.isFrozen(value)) return false;
   for (const v of Object.values(value)) if (!isDeepFrozen(v)) return false;
+  deepFrozen.add(value);
   return true;
 }
 
@@ -81,4 +86,25 @@ export function compileMemoized(ajv: Ajv2020, schema: JsonObject): ValidateFunct
   const validate = compileSchema(ajv, copy);
   compiled.set(schema, validate);
   return validate;
+}
+
+const passedBodies = new WeakMap<object, WeakSet<object>>();
+
+/**
+ * Whether a deep-frozen `body` already passed `schema`: the same object cannot have changed, so
+ * it passes again (a mock answering the same page twice answers the same frozen object).
+ */
+export function passedBefore(schema: JsonObject, body: unknown): boolean {
+  return body !== null && typeof body === 'object' && passedBodies.get(schema)?.has(body) === true;
+}
+
+/** Remembers that `body` passed `schema`, when it is deep-frozen (see `passedBefore`). */
+export function rememberPassed(schema: JsonObject, body: unknown): void {
+  if (body === null || typeof body !== 'object' || !Object.isFrozen(body) || !isDeepFrozen(body)) return;
+  let passed = passedBodies.get(schema);
+  if (!passed) {
+    passed = new WeakSet();
+    passedBodies.set(schema, passed);
+  }
+  passed.add(body);
 }

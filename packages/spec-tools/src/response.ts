@@ -1,6 +1,6 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileSchema, describeError } from './ajv.js';
-import { compileMemoized } from './memo.js';
+import { compileMemoized, passedBefore, rememberPassed } from './memo.js';
 import type { Operation } from './operations.js';
 import { coerce, forAjv } from './request.js';
 
@@ -14,8 +14,8 @@ export interface ResponseParts {
 
 export interface CheckOptions {
   /**
-   * Check each deep-frozen item of an array once (default true): an item that passed before is
-   * not checked again — it cannot have changed. Says yes exactly when the full check does (see
+   * Check each deep-frozen item of an array once, and a deep-frozen body once (default true): an
+   * item or body that passed before is not checked again — it cannot have changed. Says yes exactly when the full check does (see
    * `compileMemoized`); `false` checks every item of every answer.
    */
   memo?: boolean;
@@ -64,7 +64,13 @@ export function checkResponse(
     return problems;
   }
   if (media.schema) {
-    if (options.memo !== false && compileMemoized(ajv, media.schema)(res.body)) return problems;
+    if (options.memo !== false) {
+      if (passedBefore(media.schema, res.body)) return problems;
+      if (compileMemoized(ajv, media.schema)(res.body)) {
+        rememberPassed(media.schema, res.body);
+        return problems;
+      }
+    }
     const validate = compileSchema(ajv, media.schema);
     if (!validate(res.body)) {
       for (const e of validate.errors ?? []) problems.push(`body${e.instancePath} ${describeError(e)}`);
