@@ -713,7 +713,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
   // A layer's or config's draws: its ID, its digest (8 draws), its size (1 draw).
   const skipBlob = () => {
     drawCrp(rnd);
-    rnd.skip(9);
+    rnd.advance(9);
   };
   for (let i = exCount; i < size; i++) {
     imageState[i] = rnd.state();
@@ -740,7 +740,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
     d2[i] = v2;
     d3[i] = v3;
     imageDigest[i] = Math.floor(rnd.next() * 2 ** 32);
-    rnd.skip(7);
+    rnd.advance(7);
   }
 
   // Tags, unique within each repository: versions grow with age, the newest image takes
@@ -922,7 +922,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
       return { json, ...where, createdKey: timestampKey(json.createdAt ?? '') };
     }
     const r = createRandom(imageState[i]!);
-    r.skip(1); // the repository's pick
+    r.advance(1); // the repository's pick
     const first = repoFirstImage[imageRepository[i]!] === i;
     const base = first ? baseLayers(r) : baseLayers(createRandom(repoBaseState[imageRepository[i]!]!));
     const huge = r.chance(0.04);
@@ -995,10 +995,10 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
 function drawScan(rnd: Random, newest: boolean, drawId: (r: Random) => void): number {
   const status: ScanStatus = newest && rnd.chance(0.18) ? 'RUNNING' : rnd.chance(0.14) ? 'ERROR' : 'READY';
   drawId(rnd);
-  if (status !== 'RUNNING' && (status === 'READY' || rnd.chance(0.6))) rnd.skip(2);
+  if (status !== 'RUNNING' && (status === 'READY' || rnd.chance(0.6))) rnd.advance(2);
   if (status === 'READY') {
     const count = (p: number) => {
-      if (rnd.chance(p)) rnd.skip(1);
+      if (rnd.chance(p)) rnd.advance(1);
     };
     count(0.3);
     count(0.6);

@@ -290,7 +290,7 @@ export function createScanDataset(options: { seed?: number; size?: number } = {}
     const status = statusFor(rng, i, size);
     statusOf[i] = STATUS_CODES.indexOf(status);
     languageOf[i] = languageCode.get(pool[repos[i]!]!.language)!;
-    rng.skip(drawsAfterStatus(status));
+    rng.advance(drawsAfterStatus(status));
   }
   const at = lazyItems(size, (index) =>
     scanAt(createRandom(states[index]!), index, size, pool[repos[index]!]!, created[index]!),

@@ -423,7 +423,7 @@ function image(
   if (make) {
     digest = hex(rng, 64);
     imageId = hex(rng, 64);
-  } else rng.skip(HEX64_DRAWS * 2);
+  } else rng.advance(HEX64_DRAWS * 2);
   const size = imageSize(rng, status === 'image_oversized');
   const sharedStatus =
     repo.domainName !== undefined ? (rng.chance(0.8) ? 'effective' : 'expired') : undefined;
@@ -654,7 +654,7 @@ export function createImageDataset(options: { seed?: number; size?: number } = {
     associationBase[r] = associationId;
     const count = rng.int(2, 3);
     const shares = (vul[r]! > 0 ? 1 : 0) + (unsafe[r]! > 0 ? 1 : 0) + (malicious[r]! > 0 ? 1 : 0);
-    rng.skip(count * (2 * HEX64_DRAWS + shares));
+    rng.advance(count * (2 * HEX64_DRAWS + shares));
     for (let a = 0; a < count; a++) associationId += rng.int(1, 3);
   }
   const at = lazyItems(

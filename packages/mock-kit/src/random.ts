@@ -6,7 +6,7 @@ const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
  * Node version, so a mock's dataset is reproducible from `--seed`.
  *
  * Its whole state is one 32-bit counter that each draw advances by a constant, so a generator can
- * be resumed anywhere: `createRandom(rng.state())` replays the draws that follow, and `skip(n)`
+ * be resumed anywhere: `createRandom(rng.state())` replays the draws that follow, and `advance(n)`
  * jumps over `n` draws in O(1). A large dataset keeps the state at the start of each record and
  * derives the record on demand, the same draws as a generator that made every record in turn.
  */
@@ -25,7 +25,7 @@ export function createRandom(seed: number) {
     /** The state now: `createRandom(state)` draws what this generator draws next. */
     state: (): number => a,
     /** Advances past `n` draws without making them. */
-    skip: (n: number): void => {
+    advance: (n: number): void => {
       a = (a + Math.imul(n, STEP)) >>> 0;
     },
     /** An integer in [min, max]. */

@@ -49,21 +49,21 @@ describe('createRandom', () => {
   });
 });
 
-describe('createRandom: state and skip', () => {
+describe('createRandom: state and advance', () => {
   it.each([
-    ['skip(0)', { given: 0 }],
-    ['skip(1)', { given: 1 }],
-    ['skip(37)', { given: 37 }],
-    ['skip(100000)', { given: 100_000 }],
+    ['advance(0)', { given: 0 }],
+    ['advance(1)', { given: 1 }],
+    ['advance(37)', { given: 37 }],
+    ['advance(100000)', { given: 100_000 }],
   ])('%s lands where as many draws land, and state() resumes there', (_, { given }) => {
     const drawn = createRandom(42);
     for (let i = 0; i < given; i++) drawn.next();
-    const skipped = createRandom(42);
-    skipped.skip(given);
-    expect(skipped.state()).toBe(drawn.state());
+    const advanced = createRandom(42);
+    advanced.advance(given);
+    expect(advanced.state()).toBe(drawn.state());
     const resumed = createRandom(drawn.state());
     const want = Array.from({ length: 5 }, () => drawn.next());
-    expect(Array.from({ length: 5 }, () => skipped.next())).toEqual(want);
+    expect(Array.from({ length: 5 }, () => advanced.next())).toEqual(want);
     expect(Array.from({ length: 5 }, () => resumed.next())).toEqual(want);
   });
 });
