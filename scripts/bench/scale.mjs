@@ -10,6 +10,8 @@ import { targets } from './targets.mjs';
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,100000,1000000').split(',').map(Number);
 const REPEAT = Number(process.env.BENCH_SCALE_REPEAT ?? 200);
 const WALK_SIZES = new Set([1000, 100_000]);
+/** How many pages a mock keeps once answered (mock-kit's `pageCache` default). */
+const KEPT_PAGES = 64;
 /** `BENCH_SCALE_APIS=container-registry,hss` runs only those mocks' rows. */
 const APIS = process.env.BENCH_SCALE_APIS?.split(',');
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -173,10 +175,10 @@ export async function scaleTable() {
   for (const api of new Set(rows.map((r) => r.api))) {
     const measured = rows.filter((r) => r.api === api && r.last);
     const big = measured.at(-1);
-    // Against the smallest size whose query had REPEAT distinct pages: where it has fewer, most of
-    // its requests are pages the mock answered just before (it keeps them), not the same work.
-    const small = measured.find((r) => r.distinct === REPEAT && r !== big);
-    const fewer = measured.filter((r) => r.distinct < REPEAT && r !== big);
+    // Against the smallest size whose query has more distinct pages than a mock keeps (its last
+    // KEPT_PAGES answers): with fewer, most requests are pages answered again, not the same work.
+    const small = measured.find((r) => r.distinct > KEPT_PAGES && r !== big);
+    const fewer = measured.filter((r) => r.distinct <= KEPT_PAGES && r !== big);
     if (small && big)
       console.log(
         `${api}: last filtered pages at ${fmt(big.size)} / at ${fmt(small.size)} = ${fmt(big.last.p50 / small.last.p50, 2)}× (target ≤ 2×)` +
