@@ -14,6 +14,17 @@ function element(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** A plain object without `toJSON`: a body `toJson` and `toJsonBytes` write key by key. */
+function isPlainBody(body: unknown): body is Record<string, unknown> {
+  return (
+    body !== null &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    Object.getPrototypeOf(body) === Object.prototype &&
+    typeof (body as { toJSON?: unknown }).toJSON !== 'function'
+  );
+}
+
 /**
  * `JSON.stringify(body)`, the same text, faster for a page of dataset items: the elements of the
  * body's top-level arrays that are deep-frozen objects (a dataset's items) are serialized once and
@@ -21,14 +32,7 @@ function element(value: unknown): string {
  * one that is not a plain object — goes to `JSON.stringify` whole.
  */
 export function toJson(body: unknown): string {
-  if (
-    body === null ||
-    typeof body !== 'object' ||
-    Array.isArray(body) ||
-    Object.getPrototypeOf(body) !== Object.prototype ||
-    typeof (body as { toJSON?: unknown }).toJSON === 'function'
-  )
-    return JSON.stringify(body);
+  if (!isPlainBody(body)) return JSON.stringify(body);
   let out = '{';
   for (const key of Object.keys(body)) {
     const value = (body as Record<string, unknown>)[key];
@@ -81,14 +85,7 @@ function elementBytes(value: unknown): Buffer {
  * transport only sends them). A body `toJson` hands to `JSON.stringify` whole is encoded whole.
  */
 export function toJsonBytes(body: unknown): Buffer {
-  if (
-    body === null ||
-    typeof body !== 'object' ||
-    Array.isArray(body) ||
-    Object.getPrototypeOf(body) !== Object.prototype ||
-    typeof (body as { toJSON?: unknown }).toJSON === 'function'
-  )
-    return Buffer.from(JSON.stringify(body) ?? '');
+  if (!isPlainBody(body)) return Buffer.from(JSON.stringify(body) ?? '');
   // A deep-frozen body (a page a mock keeps) is encoded once, as its items are.
   const frozen = Object.isFrozen(body);
   if (frozen) {
