@@ -7,7 +7,6 @@ import {
   type ListPromise,
   offsetHasMorePaging,
   offsetTotalPaging,
-  type PaginationMeta,
   type RuntimeOptions,
   rateLimitHeaders,
   ScanApiConfigError,
@@ -15,31 +14,9 @@ import {
   serverDelayMs,
   tokenPaging,
 } from '../src/index.js';
+import { pagination } from './fixtures/pagination.js';
 import { json, startServer } from './fixtures/server.js';
 
-const pagination = {
-  '/token': {
-    style: 'token',
-    pageSizeParam: 'pageSize',
-    tokenParam: 'pageToken',
-    nextTokenField: 'next',
-    itemsField: 'items',
-  },
-  '/total': {
-    style: 'offset-total',
-    offsetParam: 'offset',
-    limitParam: 'limit',
-    totalField: 'total',
-    itemsField: 'items',
-  },
-  '/more': {
-    style: 'offset-has-more',
-    offsetParam: 'offset',
-    limitParam: 'limit',
-    hasMoreField: 'page.hasMore',
-    itemsField: 'items',
-  },
-} as const satisfies PaginationMeta;
 const resources = { tokens: '/token', totals: '/total' } as const;
 
 const SECRET = 'gk_hardening_secret_value';

@@ -3,38 +3,15 @@ import {
   createScanApiClient,
   offsetHasMorePaging,
   offsetTotalPaging,
-  type PaginationMeta,
   rateLimitHeaders,
   ScanApiError,
   tokenPaging,
   type VendorError,
 } from '../src/index.js';
+import { pagination } from './fixtures/pagination.js';
 import { json, startServer } from './fixtures/server.js';
 
 const ITEMS = Array.from({ length: 250 }, (_, i) => ({ id: i }));
-const pagination = {
-  '/token': {
-    style: 'token',
-    pageSizeParam: 'pageSize',
-    tokenParam: 'pageToken',
-    nextTokenField: 'next',
-    itemsField: 'items',
-  },
-  '/total': {
-    style: 'offset-total',
-    offsetParam: 'offset',
-    limitParam: 'limit',
-    totalField: 'total',
-    itemsField: 'items',
-  },
-  '/more': {
-    style: 'offset-has-more',
-    offsetParam: 'offset',
-    limitParam: 'limit',
-    hasMoreField: 'page.hasMore',
-    itemsField: 'items',
-  },
-} as const satisfies PaginationMeta;
 
 const SECRET = 'gk_super_secret_key_do_not_leak';
 const parseError = (body: unknown, response: Response): VendorError => ({

@@ -180,25 +180,14 @@ export function createRegistryHandler(
     itemsField: string,
     queryKey: string,
   ): Record<string, unknown> {
-    return pages(`${itemsField} ${offset} ${queryKey}`, () =>
-      makePage(all, item, offset, pageSize, itemsField, queryKey),
-    );
-  }
-
-  function makePage(
-    all: Int32Array,
-    item: (index: number) => { json: unknown },
-    offset: number,
-    pageSize: number,
-    itemsField: string,
-    queryKey: string,
-  ): Record<string, unknown> {
-    const items = Array.from(all.subarray(offset, offset + pageSize), (i) => item(i).json);
-    const body: Record<string, unknown> = {};
-    // proto3 JSON: an empty list and an empty token are omitted.
-    if (items.length > 0) body[itemsField] = items;
-    if (offset + pageSize < all.length) body.nextPageToken = tokens.issue(queryKey, offset + pageSize);
-    return body;
+    return pages(`${itemsField} ${offset} ${queryKey}`, () => {
+      const items = Array.from(all.subarray(offset, offset + pageSize), (i) => item(i).json);
+      const body: Record<string, unknown> = {};
+      // proto3 JSON: an empty list and an empty token are omitted.
+      if (items.length > 0) body[itemsField] = items;
+      if (offset + pageSize < all.length) body.nextPageToken = tokens.issue(queryKey, offset + pageSize);
+      return body;
+    });
   }
 
   function pageSizeOf(req: MockRequest, sent: number | undefined): number | MockReply {
