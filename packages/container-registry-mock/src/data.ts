@@ -267,6 +267,7 @@ export function timestampKey(text: string): string {
 
 /** The rank of each ID character in string order (digits sort before letters). */
 const RANK = [...ID_ALPHABET].map((c) => [...ID_ALPHABET].sort().indexOf(c));
+const ID_CODES = Array.from(ID_ALPHABET, (c) => c.charCodeAt(0));
 const CODE_INDEX = new Map([...ID_ALPHABET].map((c, k) => [c, k]));
 const B30 = 2 ** 30;
 const LOW25 = 0x1ffffff;
@@ -281,16 +282,29 @@ function sortKey(v: number, n: number): number {
 
 /** The three draws an ID is made of (`chars(rnd, 17, …)`); the third keeps its 25 bits in use. */
 function idString(prefix: string, v1: number, v2: number, v3: number): string {
-  const codes: number[] = [];
-  for (const [v0, n] of [
-    [v1, 6],
-    [v2, 6],
-    [v3, 5],
-  ] as const) {
-    let v = v0;
-    for (let k = 0; k < n; k++, v >>>= 5) codes.push(ID_ALPHABET.charCodeAt(v & 31));
-  }
-  return prefix + String.fromCharCode(...codes);
+  const c = ID_CODES;
+  return (
+    prefix +
+    String.fromCharCode(
+      c[v1 & 31]!,
+      c[(v1 >>> 5) & 31]!,
+      c[(v1 >>> 10) & 31]!,
+      c[(v1 >>> 15) & 31]!,
+      c[(v1 >>> 20) & 31]!,
+      c[(v1 >>> 25) & 31]!,
+      c[v2 & 31]!,
+      c[(v2 >>> 5) & 31]!,
+      c[(v2 >>> 10) & 31]!,
+      c[(v2 >>> 15) & 31]!,
+      c[(v2 >>> 20) & 31]!,
+      c[(v2 >>> 25) & 31]!,
+      c[v3 & 31]!,
+      c[(v3 >>> 5) & 31]!,
+      c[(v3 >>> 10) & 31]!,
+      c[(v3 >>> 15) & 31]!,
+      c[(v3 >>> 20) & 31]!,
+    )
+  );
 }
 
 /** The draws of a `crp` ID's 17 characters, or undefined when the text is no such ID. */
@@ -463,24 +477,24 @@ function orderByKeys(
   k3: Uint32Array,
 ): { order: Int32Array; rank: Int32Array } {
   const n = k1.length;
-  // LSD radix sort on k1, 10 bits a pass, carrying the keys along.
+  // LSD radix sort on k1, 15 bits a pass (two passes; the counts fit the cache), carrying the keys along.
   let order = new Int32Array(n);
   let keys = k1.slice();
   let nextOrder = new Int32Array(n);
   let nextKeys = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const count = new Int32Array(1024);
-  for (let shift = 0; shift < 30; shift += 10) {
+  const count = new Int32Array(32768);
+  for (let shift = 0; shift < 30; shift += 15) {
     count.fill(0);
-    for (let p = 0; p < n; p++) count[(keys[p]! >>> shift) & 1023]!++;
-    for (let b = 0, at = 0; b < 1024; b++) {
+    for (let p = 0; p < n; p++) count[(keys[p]! >>> shift) & 32767]!++;
+    for (let b = 0, at = 0; b < 32768; b++) {
       const c = count[b]!;
       count[b] = at;
       at += c;
     }
     for (let p = 0; p < n; p++) {
       const key = keys[p]!;
-      const to = count[(key >>> shift) & 1023]!++;
+      const to = count[(key >>> shift) & 32767]!++;
       nextOrder[to] = order[p]!;
       nextKeys[to] = key;
     }
@@ -648,14 +662,22 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
     { id: ex.repository.id, name: ex.repository.name, registryId: ex.registryId, folderId: ex.folderId },
     { id: newId('crp'), name: ex.webAppRepositoryName, registryId: ex.registryId, folderId: ex.folderId },
   ];
+  // The paths taken in a registry as bits of REPOSITORY_PATHS (26 of them); the example registry
+  // starts with its two repositories.
+  const examplePaths =
+    (1 << REPOSITORY_PATHS.indexOf(ex.repository.name.slice(ex.registryId.length + 1))) |
+    (1 << REPOSITORY_PATHS.indexOf(ex.webAppRepositoryName.slice(ex.registryId.length + 1)));
   for (const registry of registries) {
-    const taken = new Set(registry.id === ex.registryId ? [ex.repository.name, ex.webAppRepositoryName] : []);
+    let taken = registry.id === ex.registryId ? examplePaths : 0;
+    let takenCount = taken ? 2 : 0;
     const want = rnd.int(2, 7);
     let guard = 0;
-    while (taken.size < want && guard++ < 100) {
-      const name = `${registry.id}/${rnd.pick(REPOSITORY_PATHS)}`;
-      if (taken.has(name)) continue;
-      taken.add(name);
+    while (takenCount < want && guard++ < 100) {
+      const path = Math.floor(rnd.next() * REPOSITORY_PATHS.length); // rnd.pick(REPOSITORY_PATHS)
+      if (taken & (1 << path)) continue;
+      taken |= 1 << path;
+      takenCount++;
+      const name = `${registry.id}/${REPOSITORY_PATHS[path]}`;
       repositories.push({ id: newId('crp'), name, registryId: registry.id, folderId: registry.folderId });
     }
   }
@@ -744,66 +766,73 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
   }
 
   // Tags, unique within each repository: versions grow with age, the newest image takes
-  // `latest` unless an example image holds it, about a quarter stay untagged.
-  const tagMajor = new Uint32Array(size);
-  const tagMinor = new Uint32Array(size);
-  const tagPatch = new Uint32Array(size);
-  /** Bits: 1 the version tag, 2 the `sha-` tag, 4 `latest`. */
-  const tagFlags = new Uint8Array(size);
+  // `latest` unless an example image holds it, about a quarter stay untagged. They are drawn per
+  // repository when one of its images is built ({@link tagsOf}): repositories draw in order of
+  // their first image, one draw for the first major version and four per generated image (three
+  // for the newest), so where each repository's draws start follows from its image count alone.
+  const memberStart = new Int32Array(repoCount + 1);
+  for (let i = 0; i < size; i++) memberStart[imageRepository[i]! + 1]!++;
+  for (let k = 0; k < repoCount; k++) memberStart[k + 1]! += memberStart[k]!;
+  /** The images of each repository in dataset order: `members[memberStart[r] … memberStart[r + 1]]`. */
+  const members = new Int32Array(size);
+  const tagState = new Uint32Array(repoCount);
   {
-    // The images of each repository in dataset order; repositories in order of their first image.
-    const counts = new Int32Array(repoCount + 1);
-    for (let i = 0; i < size; i++) counts[imageRepository[i]! + 1]!++;
-    for (let k = 0; k < repoCount; k++) counts[k + 1]! += counts[k]!;
-    const starts = counts.slice(0, repoCount);
-    const members = new Int32Array(size);
-    const fill = starts.slice();
-    const firstSeen: number[] = [];
+    const fill = memberStart.slice(0, repoCount);
     for (let i = 0; i < size; i++) {
       const r = imageRepository[i]!;
-      if (fill[r] === starts[r]) firstSeen.push(r);
+      if (fill[r] === memberStart[r]) {
+        // The repository's first image: its draws start here.
+        let generated = memberStart[r + 1]! - memberStart[r]!;
+        for (let k = 0; k < exCount; k++) if (imageRepository[k] === r) generated--;
+        tagState[r] = rnd.state();
+        rnd.advance(generated > 0 ? 4 * generated : 1);
+      }
       members[fill[r]!++] = i;
     }
-    const createdLess = (a: number, b: number) =>
-      imageSeconds[a]! < imageSeconds[b]! ||
-      (imageSeconds[a] === imageSeconds[b] && imageNanos[a]! < imageNanos[b]!);
-    const generated: number[] = [];
-    const shas = new Set<number>();
-    for (const r of firstSeen) {
-      let latestTaken = false;
-      for (let k = 0; k < exCount; k++)
-        if (imageRepository[k] === r && exampleImages[k]!.tags?.includes('latest')) latestTaken = true;
-      generated.length = 0;
-      for (let m = starts[r]!, end = fill[r]!; m < end; m++)
-        if (members[m]! >= exCount) generated.push(members[m]!);
-      if (generated.length > 1) generated.sort((a, b) => (createdLess(a, b) ? -1 : 1));
-      shas.clear();
-      let major = rnd.int(0, 3);
-      let minor = 0;
-      let patch = 0;
-      for (let n = 0; n < generated.length; n++) {
-        const image = generated[n]!;
-        const newest = n === generated.length - 1;
-        if (rnd.chance(0.3)) minor += 1;
-        else patch += 1;
-        if (rnd.chance(0.05)) major += 1;
-        let flags = 0;
-        if (newest || rnd.chance(0.75)) flags |= 1;
-        if (rnd.chance(0.2)) {
-          const sha = imageDigest[image]! >>> 4;
-          if (!shas.has(sha)) {
-            shas.add(sha);
-            flags |= 2;
-          }
-        }
-        if (newest && !latestTaken) flags |= 4;
-        tagMajor[image] = major;
-        tagMinor[image] = minor;
-        tagPatch[image] = patch;
-        tagFlags[image] = flags;
-      }
-    }
   }
+  const createdLess = (a: number, b: number) =>
+    imageSeconds[a]! < imageSeconds[b]! ||
+    (imageSeconds[a] === imageSeconds[b] && imageNanos[a]! < imageNanos[b]!);
+  /** The tags of generated image `i`, drawn with the rest of its repository's. */
+  const tagsOf = (i: number, digest: string): string[] => {
+    const r = imageRepository[i]!;
+    let latestTaken = false;
+    const generated: number[] = [];
+    for (let m = memberStart[r]!, end = memberStart[r + 1]!; m < end; m++) {
+      const k = members[m]!;
+      if (k >= exCount) generated.push(k);
+      else if (exampleImages[k]!.tags?.includes('latest')) latestTaken = true;
+    }
+    if (generated.length > 1) generated.sort((a, b) => (createdLess(a, b) ? -1 : 1));
+    const t = createRandom(tagState[r]!);
+    const shas = new Set<number>();
+    let major = t.int(0, 3);
+    let minor = 0;
+    let patch = 0;
+    for (let n = 0; n < generated.length; n++) {
+      const image = generated[n]!;
+      const newest = n === generated.length - 1;
+      if (t.chance(0.3)) minor += 1;
+      else patch += 1;
+      if (t.chance(0.05)) major += 1;
+      const version = newest || t.chance(0.75);
+      let sha = false;
+      if (t.chance(0.2)) {
+        const key = imageDigest[image]! >>> 4;
+        if (!shas.has(key)) {
+          shas.add(key);
+          sha = true;
+        }
+      }
+      if (image !== i) continue;
+      const tags: string[] = [];
+      if (version) tags.push(`${major}.${minor}.${patch}`);
+      if (sha) tags.push(`sha-${digest.slice(7, 14)}`);
+      if (newest && !latestTaken) tags.push('latest');
+      return tags;
+    }
+    throw new Error(`image ${i} is not in its repository`);
+  };
 
   // Scans: the spec's four for the first example image, 0–6 for every generated one.
   let scanCount = 0;
@@ -942,11 +971,7 @@ export function generate(seed: number, size: number, exact: boolean): RegistryDa
       layers,
       createdAt: created.text,
     };
-    const flags = tagFlags[i]!;
-    const tags: string[] = [];
-    if (flags & 1) tags.push(`${tagMajor[i]}.${tagMinor[i]}.${tagPatch[i]}`);
-    if (flags & 2) tags.push(`sha-${json.digest.slice(7, 14)}`);
-    if (flags & 4) tags.push('latest');
+    const tags = tagsOf(i, json.digest);
     if (tags.length) json.tags = tags;
     return { json, ...where, createdKey: created.key };
   };
