@@ -27,3 +27,17 @@ export async function memoryOf(c) {
   const [m] = await once(c.proc, 'message');
   return m.mem;
 }
+
+/** A load generator in a child process of its own (`blaster.mjs`): `send(url, headers, options)` runs one `blast()`. */
+export async function loadGenerator() {
+  const c = await child('./blaster.mjs');
+  return {
+    send: async (url, headers, options = {}) => {
+      c.proc.send({ url, headers, ...options });
+      const [m] = await once(c.proc, 'message');
+      if (m.error) throw new Error(m.error);
+      return m.result;
+    },
+    stop: () => stop(c),
+  };
+}

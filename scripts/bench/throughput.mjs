@@ -1,8 +1,7 @@
 // `pnpm bench` throughput rows: each behavioural mock at 20- and 100-item pages against a raw
 // node:http server sending the mock's own bytes and against Prism's static mock of the same spec
 // (`prism mock`, its example answer), all measured in this run with the same load generator.
-import { blast } from './blast.mjs';
-import { child, stop } from './children.mjs';
+import { child, loadGenerator, stop } from './children.mjs';
 import { once } from './load.mjs';
 import { targets } from './targets.mjs';
 
@@ -10,6 +9,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const spec = (api) => new URL(`../../specs/${api}/dist/openapi.json`, import.meta.url).pathname;
+/** `BENCH_THROUGHPUT_APIS=gecko,hss` runs only those mocks' rows. */
+const APIS = process.env.BENCH_THROUGHPUT_APIS?.split(',');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The list request of each API with `n` items per page. */
@@ -43,7 +44,10 @@ async function rawServerFor(url, headers) {
 
 export async function throughputRows() {
   const rows = [];
+  const generator = await loadGenerator();
+  const blast = generator.send;
   for (const target of await pageTargets()) {
+    if (APIS && !APIS.includes(target.api)) continue;
     const mock = await child('./serve-mock.mjs', [target.api], ['--expose-gc']);
     let prism;
     try {
@@ -86,20 +90,21 @@ export async function throughputRows() {
     await stop(mock);
     if (prism.url) await stop(prism);
   }
+  await generator.stop();
   console.log(
-    `Throughput: ${REQUESTS} requests × ${ROUNDS} interleaved rounds at 10 connections (medians), validation on\n`,
+    `Throughput: ${REQUESTS} requests × ${ROUNDS} interleaved rounds at 10 connections (medians), validation on; the load generator is a process of its own\n`,
   );
   console.log(
-    '| mock | page | body | mock req/s | raw req/s | mock ÷ raw (median, rounds) | mock p99 | Prism req/s (its example, body) | mock ÷ Prism |',
+    '| mock | page | body | mock req/s | raw req/s | mock ÷ raw (median, rounds) | mock p99 | raw p99 | Prism req/s (its example, body) | mock ÷ Prism |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const ratios = r.mock.ratios.map((x) => fmt(x, 2)).join(', ');
     const prism = r.prism
       ? `${fmt(r.prism.rps)} (${r.prismStatus}, ${fmt(r.prismBytes)} B)`
       : 'not run (prism mock did not start)';
     console.log(
-      `| ${r.api} | ${r.n} | ${fmt(r.bytes)} B | ${fmt(r.mock.rps)} | ${fmt(r.raw.rps)} | ${fmt(median(r.mock.ratios), 2)}× (${ratios}) | ${fmt(r.mock.p99, 2)} ms | ${prism} | ${r.prism ? `${fmt(r.mock.rps / r.prism.rps, 1)}×` : '—'} |${r.mock.non200 ? ` ${r.mock.non200} non-200` : ''}`,
+      `| ${r.api} | ${r.n} | ${fmt(r.bytes)} B | ${fmt(r.mock.rps)} | ${fmt(r.raw.rps)} | ${fmt(median(r.mock.ratios), 2)}× (${ratios}) | ${fmt(r.mock.p99, 2)} ms | ${fmt(r.raw.p99, 2)} ms | ${prism} | ${r.prism ? `${fmt(r.mock.rps / r.prism.rps, 1)}×` : '—'} |${r.mock.non200 ? ` ${r.mock.non200} non-200` : ''}`,
     );
   }
   console.log(
