@@ -83,21 +83,17 @@ export async function canonicalRequest(
 
 /**
  * The Authorization value that signs a request, over every header in `headers` but Authorization
- * and a multipart Content-Type, plus `host` (from the URL unless given), X-Sdk-Date (`date`) and
- * X-Security-Token (when the credentials carry one). `headers` (lower-case names, normalized
- * values) is changed: it ends as what was signed, X-Sdk-Date and X-Security-Token included, which
- * the request must carry too.
+ * and a multipart Content-Type, plus `host` (from the URL unless given). `headers` (lower-case
+ * names, normalized values) must hold X-Sdk-Date, and X-Security-Token when the credentials carry
+ * one, as the request carries them; it is changed: it ends as what was signed.
  */
 export async function authorization(
   method: string,
   url: URL,
   headers: Map<string, string>,
   body: Body,
-  { accessKey, secretKey, securityToken }: AkSkCredentials,
-  date: string,
+  { accessKey, secretKey }: AkSkCredentials,
 ): Promise<string> {
-  headers.set('x-sdk-date', date);
-  if (securityToken) headers.set('x-security-token', securityToken);
   headers.set('host', headers.get('host') ?? url.host);
   // Not signed: Authorization, and (like the SDK) a multipart Content-Type, whose boundary is set later.
   headers.delete('authorization');
@@ -106,7 +102,7 @@ export async function authorization(
   // StringToSign, then its HMAC.
   const signature = await hmacHex(
     secretKey,
-    `${SIGNING_ALGORITHM}\n${date}\n${await sha256Hex(await canonicalRequest(method, url, headers, signed, body))}`,
+    `${SIGNING_ALGORITHM}\n${headers.get('x-sdk-date')}\n${await sha256Hex(await canonicalRequest(method, url, headers, signed, body))}`,
   );
   return `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;
 }

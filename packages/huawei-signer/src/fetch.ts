@@ -11,22 +11,21 @@ import type { AkSkCredentials } from './signer.js';
  * them when it was created); the headers are those `signRequest` would return for the same request.
  */
 export async function signFetch(request: Request, credentials: AkSkCredentials): Promise<Request> {
-  const { method, url, headers } = request;
-  const date = sdkDate(new Date());
+  const { headers } = request;
+  const { securityToken } = credentials;
+  // What is signed besides the request's own headers (X-Security-Token only with temporary AK/SK).
+  headers.set('x-sdk-date', sdkDate(new Date()));
+  if (securityToken) headers.set('x-security-token', securityToken);
   // A Headers object iterates lower-case names with trimmed values, repeated names joined.
   headers.set(
     'authorization',
     await authorization(
-      method,
-      new URL(url),
+      request.method,
+      new URL(request.url),
       new Map(headers),
       await request.clone().arrayBuffer(),
       credentials,
-      date,
     ),
   );
-  // What was signed besides the request's own headers (X-Security-Token only with temporary AK/SK).
-  headers.set('x-sdk-date', date);
-  if (credentials.securityToken) headers.set('x-security-token', credentials.securityToken);
   return request;
 }

@@ -144,15 +144,11 @@ export async function signRequest(
   }
   if (!secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
   const date = formatSdkDate(now);
+  const headers = normalizeHeaders(req.headers);
+  headers.set('x-sdk-date', date);
+  if (creds.securityToken) headers.set('x-security-token', creds.securityToken);
   return {
-    Authorization: await authorization(
-      req.method,
-      new URL(req.url),
-      normalizeHeaders(req.headers),
-      req.body,
-      creds,
-      date,
-    ),
+    Authorization: await authorization(req.method, new URL(req.url), headers, req.body, creds),
     'X-Sdk-Date': date,
     ...(creds.securityToken && { 'X-Security-Token': creds.securityToken }),
   };
