@@ -168,8 +168,6 @@ const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<st
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 
-/** What an error thrown while sending or reading means, by its name. */
-const KINDS = { SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const;
 
 /** Builds a client from a package's definition and the user's runtime options. */
 export function createScanApiClient<
@@ -185,7 +183,8 @@ export function createScanApiClient<
   const raw = createClient<Paths, 'application/json'>({
     baseUrl,
     fetch: createTransport({
-      fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
+      // The global fetch as it is at call time (a test may replace it after the client is made).
+      fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
       retry: withDefaults('retry', options.retry, RETRY_DEFAULTS),
       timeout: withDefaults('timeout', options.timeout, TIMEOUT_DEFAULTS),
       limiter,
@@ -223,7 +222,11 @@ export function createScanApiClient<
         // A credential function that returned nothing is a configuration error, not a transport one.
         if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
         const error = e as Error & { cause?: Error };
-        const kind = KINDS[error?.name as 'SyntaxError'] ?? 'network';
+        // What it means, by its name.
+        const kind =
+          ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
+            error?.name as 'SyntaxError'
+          ] ?? 'network';
         return fail(
           { kind, cause: error },
           `${kind === 'parse' ? 'invalid JSON' : kind}: ${error?.cause?.message ?? error?.message}`,
@@ -271,7 +274,8 @@ export function createScanApiClient<
   /** Every item of every page. */
   const paginate = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) =>
     pages(path, init, first, true);
-  Object.assign(client, { pages, paginate });
+  client.pages = pages;
+  client.paginate = paginate;
   for (const name in definition.resources) {
     const path = definition.resources[name]!;
     client[name] = {

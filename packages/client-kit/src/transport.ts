@@ -137,7 +137,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           );
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
-          if (!location && response.type !== 'opaqueredirect') break;
+          // Status 0: an opaque redirect (a browser hides where it points).
+          if (!location && status) break;
           void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
           // Same origin, and no user info (which the next Request would quote in its error).
