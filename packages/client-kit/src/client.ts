@@ -227,10 +227,7 @@ export function createScanApiClient<
           ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
             error?.name as 'SyntaxError'
           ] ?? 'network';
-        return fail(
-          { kind, cause: error },
-          `${kind === 'parse' ? 'invalid JSON' : kind}: ${error?.cause?.message ?? error?.message}`,
-        );
+        return fail({ kind, cause: error }, `${kind}: ${error?.cause?.message ?? error?.message}`);
       }
       const { response, data, error } = result;
       const { status, ok } = response;

@@ -73,13 +73,15 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
     const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
     const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
-    /** Why a wait of `ms` before the next attempt is refused, if it is. */
-    const refused = (ms: number) =>
-      ms > retry.maxDelayMs
-        ? `waiting ${ms} ms > retry.maxDelayMs`
+    /** Why a wait of `ms` before the next attempt is refused (the limit it passes), if it is. */
+    const refused = (
+      ms: number,
+      limit = ms > retry.maxDelayMs
+        ? 'retry.maxDelayMs'
         : waited + ms > retry.maxTotalDelayMs
-          ? 'retry.maxTotalDelayMs spent'
-          : '';
+          ? 'what is left of retry.maxTotalDelayMs'
+          : '',
+    ) => limit && `waiting ${ms} ms > ${limit}`;
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
@@ -123,7 +125,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       url = request.url;
       let delay: number | undefined;
       /** What the attempt got: its status, or why it got none. */
-      let outcome: string;
+      let outcome: string | number;
       try {
         // A request without a body can be sent again as it is; one with a body is cloned while
         // another attempt may follow. A redirect is followed with the method and headers alone.
@@ -154,7 +156,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
         const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
-        outcome = `${status}`;
+        outcome = status;
         if (retry.statuses.includes(status)) {
           const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
@@ -164,10 +166,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           if (attempt < attempts) {
             delay = asked ?? backoffMs(attempt - 1, retry);
             why = refused(delay);
-            if (!why && now + delay >= deadline) {
-              why = `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`;
-              answer.cause = fail('timeout', why);
-            }
+            if (!why && now + delay >= deadline)
+              answer.cause = fail('timeout', (why = refused(delay, 'what is left of timeout.totalMs')));
           }
         }
         if (delay === undefined || why) {
