@@ -179,7 +179,8 @@ export function createScanApiClient<
   if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
   const { baseUrl, pathParams, pagination, paging } = definition;
-  const limiter = definition.rateLimit?.(options.rateLimit);
+  const client: Record<string, unknown> = {};
+  const limiter = definition.rateLimit?.(options.rateLimit, client);
   const raw = createClient<Paths, 'application/json'>({
     baseUrl,
     fetch: createTransport({
@@ -194,13 +195,7 @@ export function createScanApiClient<
   });
   if (definition.middleware) raw.use(...definition.middleware);
 
-  const client = {
-    ...raw,
-    /** The last rate-limit headers the API sent, if it sends them. */
-    get rateLimit() {
-      return limiter?.state;
-    },
-  } as unknown as Record<string, unknown>;
+  Object.assign(client, raw);
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
   for (const method in raw) {
     if (!/^[A-Z]/.test(method)) continue;
