@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates a client's code from a bundled spec: the types (openapi-typescript) and, beside them,
 // pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration and the
-// runtime's code for the paging styles those use, and resources.gen.ts naming each list
+// runtime's code (`step`) for its paging style, and resources.gen.ts naming each list
 // operation's resource (`client.scans.list()`).
 // Usage: node scripts/generate-types.mjs <specs/<api>/dist/openapi.json> <src/generated/schema.gen.ts>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
   const style = item.get?.['x-scanapis-pagination'];
   if (style) pagination[path] = style;
 }
-// The runtime's code for each style used, imported by name so that a bundle holds only those.
+// The runtime's code for each style, imported by name so that a bundle holds only those used.
 const STEPS = {
   token: 'tokenPaging',
   'offset-total': 'offsetTotalPaging',
@@ -58,15 +58,21 @@ for (const style of styles) {
     process.exit(1);
   }
 }
-const steps = styles.map((style) => `  ${JSON.stringify(style)}: ${STEPS[style]},`).join('\n');
+// Each declaration with its style's step, `"step": offsetTotalPaging`: JSON cannot hold a
+// reference, so a marker string stands in for it and is then replaced by the step's name.
+const paginationText = JSON.stringify(
+  Object.fromEntries(
+    Object.entries(pagination).map(([path, style]) => [path, { ...style, step: `<step ${style.style}>` }]),
+  ),
+  null,
+  2,
+).replace(/"<step ([a-z-]+)>"/g, (_, style) => STEPS[style]);
 const paginationFile = resolve(dirname(outFile), 'pagination.gen.ts');
 writeFileSync(
   paginationFile,
   `${banner}${styles.length ? `import { ${styles.map((s) => STEPS[s]).join(', ')} } from '@scanapis/client-kit';\n\n` : ''}` +
-    `/** How each list operation pages, from the spec's \`x-scanapis-pagination\`. */\n` +
-    `export const pagination = ${JSON.stringify(pagination, null, 2)} as const;\n\n` +
-    `/** The runtime's code for the styles above (only these are bundled). */\n` +
-    `export const paging = {\n${steps}\n};\n`,
+    `/** How each list operation pages, from the spec's \`x-scanapis-pagination\`, with the runtime's code for its style. */\n` +
+    `export const pagination = ${paginationText} as const;\n`,
 );
 console.log(`generated ${relative(process.cwd(), paginationFile)}`);
 

@@ -8,10 +8,10 @@ import {
 } from './errors.js';
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
-  type PageStep,
+  type Paged,
   type PagesOptions,
   type PaginationMeta,
-  type PagingSteps,
+  type PaginationStyle,
   walkPages,
 } from './paginate.js';
 import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
@@ -57,10 +57,8 @@ export interface ClientDefinition<Meta extends PaginationMeta> {
   baseUrl: string;
   headers?: Record<string, string>;
   middleware?: Middleware[];
-  /** Generated from the spec's `x-scanapis-pagination`. */
+  /** Generated from the spec's `x-scanapis-pagination`, each with its style's step. */
   pagination: Meta;
-  /** The code of the paging styles `pagination` uses (generated beside it). */
-  paging: PagingSteps;
   /** The resources and their list operations (generated: `resources.gen.ts`). */
   resources?: ResourceMap;
   /** Reads the vendor's code, message and request id from an error answer. */
@@ -168,7 +166,6 @@ const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<st
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 
-
 /** Builds a client from a package's definition and the user's runtime options. */
 export function createScanApiClient<
   Paths extends {},
@@ -178,7 +175,7 @@ export function createScanApiClient<
   const { fetch, throwOnError } = options;
   if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
-  const { baseUrl, pathParams, pagination, paging } = definition;
+  const { baseUrl, pathParams, pagination } = definition;
   const client: Record<string, unknown> = {};
   const limiter = definition.rateLimit?.(options.rateLimit, client);
   const raw = createClient<Paths, 'application/json'>({
@@ -258,10 +255,9 @@ export function createScanApiClient<
     first?: () => Promise<Result>,
     items?: true,
   ) => {
-    const style = pagination[path];
-    const step = style && (paging[style.style] as PageStep<typeof style> | undefined);
-    if (!step) throw new TypeError(`${path} is not a list operation`);
-    return walkPages(getPage, path, style, step, init, first, items);
+    const style = pagination[path] as Paged<PaginationStyle> | undefined;
+    if (!style) throw new TypeError(`${path} is not a list operation`);
+    return walkPages(getPage, path, style, init, first, items);
   };
   /** Every item of every page. */
   const paginate = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) =>

@@ -24,8 +24,6 @@ export type OffsetHasMoreStyle = {
 };
 export type PaginationStyle = TokenStyle | OffsetTotalStyle | OffsetHasMoreStyle;
 
-export type PaginationMeta = Record<string, PaginationStyle>;
-
 type Query = Record<string, unknown>;
 
 /**
@@ -42,8 +40,17 @@ export type PageStep<S extends PaginationStyle> = (
   seen: Set<string>,
 ) => Query | undefined;
 
-/** The steps of the styles a client's operations use (generated beside the declarations, so a bundle holds only those). */
-export type PagingSteps = { [S in PaginationStyle as S['style']]?: PageStep<S> };
+/** A list operation's paging: its declaration and the code of its style (`step`). */
+export type Paged<S extends PaginationStyle> = S & { step: PageStep<S> };
+
+/**
+ * Every list operation's paging, by path: generated from the spec's `x-scanapis-pagination`, each
+ * with the step of its style, so a bundle holds only the steps its operations use.
+ */
+export type PaginationMeta = Record<
+  string,
+  Paged<TokenStyle> | Paged<OffsetTotalStyle> | Paged<OffsetHasMoreStyle>
+>;
 
 /** A next-page token in the body; an empty or missing one ends the walk, a repeated one or one that is not a string is an error. */
 export const tokenPaging: PageStep<TokenStyle> = (style, body, query, _count, stop, seen) => {
@@ -95,7 +102,7 @@ export interface PagesOptions {
 }
 
 /**
- * Walks every page of a list operation with its style's step, yielding each page body (or, with
+ * Walks every page of a list operation with its style's `step`, yielding each page body (or, with
  * `items`, each item of each page). Holds one
  * page at a time. A `pagination` error ends the walk when the server pages wrongly: a repeated
  * token, a page that makes no progress, items that are not an array, more items than the page
@@ -105,8 +112,7 @@ export interface PagesOptions {
 export async function* walkPages<S extends PaginationStyle>(
   get: GetPage,
   path: string,
-  style: S,
-  step: PageStep<S>,
+  style: Paged<S>,
   { maxPages, ...init }: Record<string, unknown> & PagesOptions = {},
   /** The first page, when the caller has it already (a resource method's page promise). */
   first?: () => ReturnType<GetPage>,
@@ -137,7 +143,7 @@ export async function* walkPages<S extends PaginationStyle>(
     if (key && key === previous) stop('the same items as the page before');
     previous = key;
     yield* items ? list : [body];
-    query = step(style, body, query, list.length, stop, seen);
+    query = style.step(style, body, query, list.length, stop, seen);
     if (query && page >= max) stop(`more than ${max} pages: giving up`);
   }
 }

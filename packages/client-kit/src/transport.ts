@@ -166,8 +166,10 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           if (attempt < attempts) {
             delay = asked ?? backoffMs(attempt - 1, retry);
             why = refused(delay);
-            if (!why && now + delay >= deadline)
-              answer.cause = fail('timeout', (why = refused(delay, 'what is left of timeout.totalMs')));
+            if (!why && now + delay >= deadline) {
+              why = refused(delay, 'what is left of timeout.totalMs');
+              answer.cause = fail('timeout', why);
+            }
           }
         }
         if (delay === undefined || why) {

@@ -5,14 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createScanApiClient,
   type ListPromise,
-  offsetHasMorePaging,
-  offsetTotalPaging,
   type RuntimeOptions,
   rateLimitHeaders,
   ScanApiConfigError,
   ScanApiError,
   serverDelayMs,
-  tokenPaging,
 } from '../src/index.js';
 import { pagination } from './fixtures/pagination.js';
 import { json, startServer } from './fixtures/server.js';
@@ -40,11 +37,6 @@ function client(baseUrl: string, options: RuntimeOptions = {}) {
       baseUrl,
       headers: { 'X-API-Key': SECRET },
       pagination,
-      paging: {
-        token: tokenPaging,
-        'offset-total': offsetTotalPaging,
-        'offset-has-more': offsetHasMorePaging,
-      },
       resources,
       parseError: (body) => ({ message: (body as { error?: string })?.error }),
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),

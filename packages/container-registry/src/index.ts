@@ -9,7 +9,7 @@ import {
   type TokenSource,
   type VendorError,
 } from '@scanapis/client-kit';
-import { pagination, paging } from './generated/pagination.gen.js';
+import { pagination } from './generated/pagination.gen.js';
 import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
@@ -158,7 +158,6 @@ export function createContainerRegistryClient(
       baseUrl: normalizeBaseUrl(baseUrl, CONTAINER_REGISTRY_BASE_URLS[cloud]),
       middleware: [headerAuth('iamToken', 'Authorization', iamToken, bearer)],
       pagination,
-      paging,
       resources,
       parseError: parseStatusError,
     },

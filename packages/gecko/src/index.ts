@@ -8,7 +8,7 @@ import {
   ScanApiConfigError,
   type VendorError,
 } from '@scanapis/client-kit';
-import { pagination, paging } from './generated/pagination.gen.js';
+import { pagination } from './generated/pagination.gen.js';
 import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
@@ -71,7 +71,6 @@ export function createGeckoClient(options: GeckoClientOptions): GeckoClient {
       baseUrl: normalizeBaseUrl(baseUrl, GECKO_BASE_URL),
       headers: { 'X-API-Key': apiKey },
       pagination,
-      paging,
       resources,
       parseError: parseGeckoError,
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),

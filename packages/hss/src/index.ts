@@ -12,7 +12,7 @@ import {
 } from '@scanapis/client-kit';
 import type { AkSkCredentials } from '@scanapis/huawei-signer';
 import type { Middleware } from 'openapi-fetch';
-import { pagination, paging } from './generated/pagination.gen.js';
+import { pagination } from './generated/pagination.gen.js';
 import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
@@ -142,13 +142,12 @@ function authMiddleware(auth: unknown): Middleware {
   assertCredential('auth.secretKey', secretKey);
   if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
   const credentials = { accessKey, secretKey, securityToken } as AkSkCredentials;
-  // The signer is loaded on the first signed request: clients that authenticate with a token
-  // never load it, and a bundler puts it in its own chunk.
-  let signer: Promise<typeof import('@scanapis/huawei-signer/fetch')> | undefined;
+  // The signer is loaded on the first signed request (the module loader keeps it for the next
+  // ones): clients that authenticate with a token never load it, and a bundler puts it in its own
+  // chunk.
   return {
     async onRequest({ request }) {
-      signer ??= import('@scanapis/huawei-signer/fetch');
-      return (await signer).signFetch(request, credentials);
+      return (await import('@scanapis/huawei-signer/fetch')).signFetch(request, credentials);
     },
   };
 }
@@ -170,7 +169,6 @@ export function createHssClient(options: HssClientOptions): HssClient {
       middleware: [authenticate],
       pathParams: { project_id: projectId },
       pagination,
-      paging,
       resources,
       parseError: parseHssError,
     },

@@ -5,18 +5,14 @@
 
 import { offsetHasMorePaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`. */
+/** How each list operation pages, from the spec's `x-scanapis-pagination`, with the runtime's code for its style. */
 export const pagination = {
   "/api/v1/scans": {
     "style": "offset-has-more",
     "offsetParam": "offset",
     "limitParam": "limit",
     "hasMoreField": "pagination.hasMore",
-    "itemsField": "data"
+    "itemsField": "data",
+    "step": offsetHasMorePaging
   }
 } as const;
-
-/** The runtime's code for the styles above (only these are bundled). */
-export const paging = {
-  "offset-has-more": offsetHasMorePaging,
-};
