@@ -214,11 +214,11 @@ export function createScanApiClient<
         // A credential function that returned nothing is a configuration error, not a transport one.
         if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
         const error = e as Error & { cause?: Error };
-        // What it means, by its name.
+        // What it means, by its name (a body the attempt's timer cut short fails with its own
+        // `timeout` ScanApiError, above).
         const kind =
-          ({ SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const)[
-            error?.name as 'SyntaxError'
-          ] ?? 'network';
+          ({ SyntaxError: 'parse', AbortError: 'aborted' } as const)[error?.name as 'SyntaxError'] ??
+          'network';
         return fail({ kind, cause: error }, `${kind}: ${error?.cause?.message ?? error?.message}`);
       }
       const { response, data, error } = result;

@@ -102,8 +102,9 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
-      // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less). The
-      // timer is left running so that reading the body stays bounded too; it does not hold the
+      // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less), the
+      // timer with the `timeout` error it means. The timer is left running so that reading the
+      // body stays bounded too (that read then fails with the same error); it does not hold the
       // process open.
       const controller = new AbortController();
       const started = Date.now();
@@ -112,7 +113,10 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       const timer =
         ms < Infinity
           ? setTimeout(
-              () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),
+              () =>
+                controller.abort(
+                  ms < left ? fail('timeout', `attempt timed out after ${attemptMs} ms`) : overdue(),
+                ),
               ms,
             )
           : undefined;
@@ -183,10 +187,11 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
         void response.body?.cancel();
       } catch (error) {
         if (signal.aborted) throw aborted();
-        if (error instanceof ScanApiError) throw error;
-        // Not the caller's signal: the attempt's own timer, which is the overall deadline unless ms < left.
+        // Not the caller's signal: the attempt's own timer, which is the overall deadline (the
+        // call ends with its error) unless ms < left.
         const expired = controller.signal.aborted;
-        if (expired && ms >= left) throw overdue(error);
+        if (expired ? ms >= left : error instanceof ScanApiError)
+          throw expired ? controller.signal.reason : error;
         outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
