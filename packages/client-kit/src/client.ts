@@ -214,11 +214,9 @@ export function createScanApiClient<
         // A credential function that returned nothing is a configuration error, not a transport one.
         if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
         const error = e as Error & { cause?: Error };
-        // What it means, by its name (a body the attempt's timer cut short fails with its own
-        // `timeout` ScanApiError, above).
-        const kind =
-          ({ SyntaxError: 'parse', AbortError: 'aborted' } as const)[error?.name as 'SyntaxError'] ??
-          'network';
+        // A body the caller's signal or a timeout cut short fails with the ScanApiError the
+        // transport aborted it with (above); any other failure is JSON that does not parse, or the network.
+        const kind = error?.name === 'SyntaxError' ? 'parse' : 'network';
         return fail({ kind, cause: error }, `${kind}: ${error?.cause?.message ?? error?.message}`);
       }
       const { response, data, error } = result;

@@ -102,8 +102,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
-      // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less), the
-      // timer with the `timeout` error it means. The timer is left running so that reading the
+      // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less), each
+      // with the ScanApiError it means (`aborted`, `timeout`). The timer is left running so that reading the
       // body stays bounded too (that read then fails with the same error); it does not hold the
       // process open.
       const controller = new AbortController();
@@ -121,7 +121,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
             )
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
-      signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      signal.addEventListener('abort', () => controller.abort(aborted()), { once: true });
       /** The attempt's log line at `level` (see Log): method, URL, outcome, duration, and why it is retried or not. */
       const note = (level: number, outcome: string) =>
         log?.(level, `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${waitedNote})`);
