@@ -69,10 +69,11 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
     let attempt = 0;
     let waited = 0;
     let url = request.url;
-    const fail = (kind: ScanApiErrorKind, summary: string, more?: Partial<ScanApiErrorInit>) =>
+    const fail = (kind: ScanApiErrorKind, summary?: string, more?: Partial<ScanApiErrorInit>) =>
       new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
-    const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
-    const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
+    // The message is the kind: "aborted (GET https://…)".
+    const aborted = () => fail('aborted', undefined, { cause: signal.reason });
+    const overdue = () => fail('timeout', `timed out after ${totalMs} ms in all`);
     /** Why a wait of `ms` before the next attempt is refused (the limit it passes), if it is. */
     const refused = (
       ms: number,
