@@ -80,7 +80,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       limit = ms > retry.maxDelayMs
         ? 'retry.maxDelayMs'
         : waited + ms > retry.maxTotalDelayMs
-          ? 'what is left of retry.maxTotalDelayMs'
+          ? 'retry.maxTotalDelayMs left'
           : '',
     ) => limit && `waiting ${ms} ms > ${limit}`;
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
@@ -172,7 +172,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
             delay = asked ?? backoffMs(attempt - 1, retry);
             why = refused(delay);
             if (!why && now + delay >= deadline) {
-              why = refused(delay, 'what is left of timeout.totalMs');
+              why = refused(delay, 'timeout.totalMs left');
               answer.cause = fail('timeout', why);
             }
           }
