@@ -77,15 +77,12 @@ export const offsetHasMorePaging: PageStep<OffsetHasMoreStyle> = (style, body, q
   return { ...query, [style.offsetParam]: Number(query[style.offsetParam] ?? 0) + count };
 };
 
-/** Reads a dotted field (`pagination.hasMore`) from a page body. */
-export function field(body: unknown, path: string): unknown {
-  let node = body;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
+/**
+ * Reads a dotted field (`pagination.hasMore`) from a page body (a JSON object: the runtime refuses
+ * any other 2xx body); undefined past a missing or null one.
+ */
+export const field = (body: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
 
 /** Fetches one page: its body and response, or throws the call's `ScanApiError`. */
 export type GetPage = (
@@ -139,8 +136,8 @@ export async function* walkPages<S extends PaginationStyle>(
     if (!Array.isArray(list)) stop(`${style.itemsField} is not an array`);
     const size = Number(query[(style as OffsetTotalStyle).limitParam ?? (style as TokenStyle).pageSizeParam]);
     if (list.length > size) stop(`more than the ${size} items asked for`);
-    const key = list.length ? JSON.stringify(list) : undefined;
-    if (key && key === previous) stop('the same items as the page before');
+    const key = JSON.stringify(list);
+    if (list.length && key === previous) stop('the same items as the page before');
     previous = key;
     yield* items ? list : [body];
     query = style.step(style, body, query, list.length, stop, seen);
