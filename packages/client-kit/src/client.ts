@@ -49,18 +49,16 @@ export interface RuntimeOptions {
   logger?: Logger;
 }
 
-/** Resource names and the path of each one's list operation (generated from the spec). */
-export type ResourceMap = Record<string, string>;
-
 /** What a client package supplies to the runtime. */
 export interface ClientDefinition<Meta extends PaginationMeta> {
   baseUrl: string;
   headers?: Record<string, string>;
   middleware?: Middleware[];
-  /** Generated from the spec's `x-scanapis-pagination`, each with its style's step. */
+  /**
+   * Generated from the spec's `x-scanapis-pagination` (`pagination.gen.ts`), each list operation
+   * with its resource and its style's step.
+   */
   pagination: Meta;
-  /** The resources and their list operations (generated: `resources.gen.ts`). */
-  resources?: ResourceMap;
   /** Reads the vendor's code, message and request id from an error answer. */
   parseError(body: unknown, response: Response): VendorError;
   /** For APIs that send rate-limit headers: `rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset')`. */
@@ -119,16 +117,13 @@ type ListArgs<Q> =
     ? [query?: NonNullable<Q>, options?: ListOptions]
     : [query: NonNullable<Q>, options?: ListOptions];
 
-/** One object per resource of the spec, with its `list()`. */
-export type Resources<Paths, Meta extends PaginationMeta, R extends ResourceMap> = {
-  [N in keyof R]: {
+/** One object per resource of the spec (each list operation's `resource`), with its `list()`. */
+export type Resources<Paths, Meta extends PaginationMeta> = {
+  [P in keyof Meta & keyof Paths as Meta[P]['resource']]: {
     /** Lists the resource, one page or all of them: see `ListPromise`. */
     list(
-      ...args: ListArgs<QueryOf<Paths, R[N] & keyof Paths>>
-    ): ListPromise<
-      PageBody<GetOp<Paths, R[N] & keyof Paths>>,
-      ItemOf<Paths, Meta, R[N] & keyof Meta & keyof Paths>
-    >;
+      ...args: ListArgs<QueryOf<Paths, P>>
+    ): ListPromise<PageBody<GetOp<Paths, P>>, ItemOf<Paths, Meta, P>>;
   };
 };
 
@@ -150,11 +145,8 @@ export interface ScanApiClientBase<Paths extends {}, Meta extends PaginationMeta
 }
 
 /** The client: openapi-fetch's methods, `paginate`/`pages`, and one object per resource (`client.scans.list()`). */
-export type ScanApiClient<
-  Paths extends {},
-  Meta extends PaginationMeta,
-  R extends ResourceMap = Record<never, string>,
-> = ScanApiClientBase<Paths, Meta> & Resources<Paths, Meta, R>;
+export type ScanApiClient<Paths extends {}, Meta extends PaginationMeta> = ScanApiClientBase<Paths, Meta> &
+  Resources<Paths, Meta>;
 
 /**
  * A call's init as openapi-fetch gets it: the client's own path parameters as defaults.
@@ -167,11 +159,10 @@ const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<st
 type Result = { data?: unknown; error?: unknown; response: Response };
 
 /** Builds a client from a package's definition and the user's runtime options. */
-export function createScanApiClient<
-  Paths extends {},
-  Meta extends PaginationMeta,
-  R extends ResourceMap = Record<never, string>,
->(definition: ClientDefinition<Meta>, options: RuntimeOptions = {}): ScanApiClient<Paths, Meta, R> {
+export function createScanApiClient<Paths extends {}, Meta extends PaginationMeta>(
+  definition: ClientDefinition<Meta>,
+  options: RuntimeOptions = {},
+): ScanApiClient<Paths, Meta> {
   const { fetch, throwOnError } = options;
   if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
@@ -262,9 +253,8 @@ export function createScanApiClient<
     pages(path, init, first, true);
   client.pages = pages;
   client.paginate = paginate;
-  for (const name in definition.resources) {
-    const path = definition.resources[name]!;
-    client[name] = {
+  for (const path in pagination) {
+    client[pagination[path]!.resource] = {
       list(query?: object, options?: ListOptions) {
         const init = { ...options, params: { query } };
         let first: Promise<Result> | undefined;
@@ -285,5 +275,5 @@ export function createScanApiClient<
       },
     };
   }
-  return client as unknown as ScanApiClient<Paths, Meta, R>;
+  return client as unknown as ScanApiClient<Paths, Meta>;
 }

@@ -14,7 +14,6 @@ export {
   type ItemOf,
   type ListOptions,
   type ListPromise,
-  type ResourceMap,
   type Resources,
   type RuntimeOptions,
   type ScanApiClient,

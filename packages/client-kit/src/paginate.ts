@@ -40,12 +40,15 @@ export type PageStep<S extends PaginationStyle> = (
   seen: Set<string>,
 ) => Query | undefined;
 
-/** A list operation's paging: its declaration and the code of its style (`step`). */
-export type Paged<S extends PaginationStyle> = S & { step: PageStep<S> };
+/**
+ * A list operation's paging: its declaration, the name of its resource (`client.<resource>.list()`)
+ * and the code of its style (`step`).
+ */
+export type Paged<S extends PaginationStyle> = S & { resource: string; step: PageStep<S> };
 
 /**
  * Every list operation's paging, by path: generated from the spec's `x-scanapis-pagination`, each
- * with the step of its style, so a bundle holds only the steps its operations use.
+ * with its resource and the step of its style, so a bundle holds only the steps its operations use.
  */
 export type PaginationMeta = Record<
   string,

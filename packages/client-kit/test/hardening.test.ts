@@ -14,8 +14,6 @@ import {
 import { pagination } from './fixtures/pagination.js';
 import { json, startServer } from './fixtures/server.js';
 
-const resources = { tokens: '/token', totals: '/total' } as const;
-
 const SECRET = 'gk_hardening_secret_value';
 
 let closers: Array<() => Promise<void>> = [];
@@ -32,12 +30,11 @@ async function serve(route: Parameters<typeof startServer>[0]) {
 // biome-ignore lint/suspicious/noExplicitAny: the runtime is tested without a spec's types.
 type AnyPaths = any;
 function client(baseUrl: string, options: RuntimeOptions = {}) {
-  return createScanApiClient<AnyPaths, typeof pagination, typeof resources>(
+  return createScanApiClient<AnyPaths, typeof pagination>(
     {
       baseUrl,
       headers: { 'X-API-Key': SECRET },
       pagination,
-      resources,
       parseError: (body) => ({ message: (body as { error?: string })?.error }),
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },

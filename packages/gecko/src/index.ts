@@ -9,7 +9,6 @@ import {
   type VendorError,
 } from '@scanapis/client-kit';
 import { pagination } from './generated/pagination.gen.js';
-import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -49,7 +48,7 @@ export interface GeckoClientOptions extends RuntimeOptions {
  * The Gecko client: `scans.list()`, and openapi-fetch typed from the spec plus `paginate`, `pages`
  * and `rateLimit`.
  */
-export type GeckoClient = ScanApiClient<paths, typeof pagination, typeof resources>;
+export type GeckoClient = ScanApiClient<paths, typeof pagination>;
 
 /** Reads Gecko's `{ error, details, hint }` body. */
 export function parseGeckoError(body: unknown): VendorError {
@@ -66,12 +65,11 @@ export function createGeckoClient(options: GeckoClientOptions): GeckoClient {
   assertCredential('apiKey', apiKey);
   if (!apiKey.startsWith('gk_'))
     throw new ScanApiConfigError('apiKey', 'must start with "gk_" (a Gecko API key)');
-  return createScanApiClient<paths, typeof pagination, typeof resources>(
+  return createScanApiClient<paths, typeof pagination>(
     {
       baseUrl: normalizeBaseUrl(baseUrl, GECKO_BASE_URL),
       headers: { 'X-API-Key': apiKey },
       pagination,
-      resources,
       parseError: parseGeckoError,
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },

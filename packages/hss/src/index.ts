@@ -13,7 +13,6 @@ import {
 import type { AkSkCredentials } from '@scanapis/huawei-signer';
 import type { Middleware } from 'openapi-fetch';
 import { pagination } from './generated/pagination.gen.js';
-import { resources } from './generated/resources.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -109,7 +108,7 @@ export type HssPaths = { [Path in keyof paths]: { [M in keyof paths[Path]]: Proj
  * `paginate`/`pages` (offset and `total_num`), retries, timeouts and typed errors from the shared
  * runtime.
  */
-export type HssClient = ScanApiClient<HssPaths, typeof pagination, typeof resources> & {
+export type HssClient = ScanApiClient<HssPaths, typeof pagination> & {
   readonly region: string;
   readonly projectId: string;
   /** Where requests go, without a trailing slash. */
@@ -163,13 +162,12 @@ export function createHssClient(options: HssClientOptions): HssClient {
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 
-  const client = createScanApiClient<HssPaths, typeof pagination, typeof resources>(
+  const client = createScanApiClient<HssPaths, typeof pagination>(
     {
       baseUrl,
       middleware: [authenticate],
       pathParams: { project_id: projectId },
       pagination,
-      resources,
       parseError: parseHssError,
     },
     runtime,

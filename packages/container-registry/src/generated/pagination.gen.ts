@@ -5,7 +5,11 @@
 
 import { tokenPaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`, with the runtime's code for its style. */
+/**
+ * How each list operation pages, from the spec's `x-scanapis-pagination`, with its resource (the
+ * client gets `client.<resource>.list(query?, options?)`, a page promise, also async-iterable) and
+ * the runtime's code for its style.
+ */
 export const pagination = {
   "/container-registry/v1/scans": {
     "style": "token",
@@ -13,6 +17,7 @@ export const pagination = {
     "tokenParam": "pageToken",
     "nextTokenField": "nextPageToken",
     "itemsField": "scanResults",
+    "resource": "scans",
     "step": tokenPaging
   },
   "/container-registry/v1/images": {
@@ -21,6 +26,7 @@ export const pagination = {
     "tokenParam": "pageToken",
     "nextTokenField": "nextPageToken",
     "itemsField": "images",
+    "resource": "images",
     "step": tokenPaging
   }
 } as const;

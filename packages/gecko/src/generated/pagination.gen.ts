@@ -5,7 +5,11 @@
 
 import { offsetHasMorePaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`, with the runtime's code for its style. */
+/**
+ * How each list operation pages, from the spec's `x-scanapis-pagination`, with its resource (the
+ * client gets `client.<resource>.list(query?, options?)`, a page promise, also async-iterable) and
+ * the runtime's code for its style.
+ */
 export const pagination = {
   "/api/v1/scans": {
     "style": "offset-has-more",
@@ -13,6 +17,7 @@ export const pagination = {
     "limitParam": "limit",
     "hasMoreField": "pagination.hasMore",
     "itemsField": "data",
+    "resource": "scans",
     "step": offsetHasMorePaging
   }
 } as const;

@@ -5,7 +5,11 @@
 
 import { offsetTotalPaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`, with the runtime's code for its style. */
+/**
+ * How each list operation pages, from the spec's `x-scanapis-pagination`, with its resource (the
+ * client gets `client.<resource>.list(query?, options?)`, a page promise, also async-iterable) and
+ * the runtime's code for its style.
+ */
 export const pagination = {
   "/v5/{project_id}/image/registries/images": {
     "style": "offset-total",
@@ -13,6 +17,7 @@ export const pagination = {
     "limitParam": "limit",
     "totalField": "total_num",
     "itemsField": "data_list",
+    "resource": "registryImages",
     "step": offsetTotalPaging
   }
 } as const;
