@@ -80,11 +80,15 @@ for (const style of styles) {
     process.exit(1);
   }
 }
-// Each declaration with its style's step, `"step": offsetTotalPaging`: JSON cannot hold a
-// reference, so a marker string stands in for it and is then replaced by the step's name.
+// Each declaration with its style's step in place of the style's name, `"step": offsetTotalPaging`:
+// JSON cannot hold a reference, so a marker string stands in for it and is then replaced by the
+// step's name.
 const paginationText = JSON.stringify(
   Object.fromEntries(
-    Object.entries(pagination).map(([path, style]) => [path, { ...style, step: `<step ${style.style}>` }]),
+    Object.entries(pagination).map(([path, { style, ...fields }]) => [
+      path,
+      { ...fields, step: `<step ${style}>` },
+    ]),
   ),
   null,
   2,

@@ -1,22 +1,22 @@
 import { ScanApiError } from './errors.js';
 
-/** How an operation pages, declared once in its spec (`x-scanapis-pagination`) and generated. */
+/**
+ * How an operation pages, declared once in its spec (`x-scanapis-pagination`) and generated: the
+ * fields of its style (`token`, `offset-total`, `offset-has-more`), whose code is its `step`.
+ */
 export type TokenStyle = {
-  style: 'token';
   pageSizeParam: string;
   tokenParam: string;
   nextTokenField: string;
   itemsField: string;
 };
 export type OffsetTotalStyle = {
-  style: 'offset-total';
   offsetParam: string;
   limitParam: string;
   totalField: string;
   itemsField: string;
 };
 export type OffsetHasMoreStyle = {
-  style: 'offset-has-more';
   offsetParam: string;
   limitParam: string;
   hasMoreField: string;

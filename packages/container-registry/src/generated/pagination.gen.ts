@@ -12,7 +12,6 @@ import { tokenPaging } from '@scanapis/client-kit';
  */
 export const pagination = {
   "/container-registry/v1/scans": {
-    "style": "token",
     "pageSizeParam": "pageSize",
     "tokenParam": "pageToken",
     "nextTokenField": "nextPageToken",
@@ -21,7 +20,6 @@ export const pagination = {
     "step": tokenPaging
   },
   "/container-registry/v1/images": {
-    "style": "token",
     "pageSizeParam": "pageSize",
     "tokenParam": "pageToken",
     "nextTokenField": "nextPageToken",

@@ -12,7 +12,6 @@ import { offsetHasMorePaging } from '@scanapis/client-kit';
  */
 export const pagination = {
   "/api/v1/scans": {
-    "style": "offset-has-more",
     "offsetParam": "offset",
     "limitParam": "limit",
     "hasMoreField": "pagination.hasMore",

@@ -12,7 +12,6 @@ import { offsetTotalPaging } from '@scanapis/client-kit';
  */
 export const pagination = {
   "/v5/{project_id}/image/registries/images": {
-    "style": "offset-total",
     "offsetParam": "offset",
     "limitParam": "limit",
     "totalField": "total_num",
