@@ -206,7 +206,8 @@ export function createScanApiClient<Paths extends {}, Meta extends PaginationMet
         if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
         const error = e as Error & { cause?: Error };
         // A body the caller's signal or a timeout cut short fails with the ScanApiError the
-        // transport aborted it with (above); any other failure is JSON that does not parse, or the network.
+        // transport aborted it with (above); any other failure is JSON that does not parse, or
+        // the network.
         const kind = error?.name === 'SyntaxError' ? 'parse' : 'network';
         return fail({ kind, cause: error }, `${kind}: ${error?.cause?.message ?? error?.message}`);
       }

@@ -104,9 +104,9 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
       // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less), each
-      // with the ScanApiError it means (`aborted`, `timeout`). The timer is left running so that reading the
-      // body stays bounded too (that read then fails with the same error); it does not hold the
-      // process open.
+      // with the ScanApiError it means (`aborted`, `timeout`). The timer is left running so that
+      // reading the body stays bounded too (that read then fails with the same error); it does
+      // not hold the process open.
       const controller = new AbortController();
       const started = Date.now();
       const left = deadline - started;
