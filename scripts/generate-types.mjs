@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Generates a client's code from a bundled spec: the types (openapi-typescript) and, beside them,
-// pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration and the
-// runtime's code for the paging styles those use, and resources.gen.ts naming each list
-// operation's resource (`client.scans.list()`).
+// pagination.gen.ts with each list operation's `x-scanapis-pagination` declaration, the name of
+// its resource (`client.scans.list()`) and the runtime's code (`step`) for its paging style.
 // Usage: node scripts/generate-types.mjs <specs/<api>/dist/openapi.json> <src/generated/schema.gen.ts>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -43,7 +42,30 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
   const style = item.get?.['x-scanapis-pagination'];
   if (style) pagination[path] = style;
 }
-// The runtime's code for each style used, imported by name so that a bundle holds only those.
+// The resource of each list operation: the noun of a Huawei-style `List<Resource>` operationId
+// (ListRegistryImages → registryImages), else the path's last segment (/api/v1/scans → scans).
+const camel = (s) => s.replace(/[-_](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
+const resources = {};
+for (const [path, style] of Object.entries(pagination)) {
+  const id = spec.paths[path].get.operationId ?? '';
+  const name = camel(
+    /^List[A-Z]/.test(id)
+      ? id.slice(4)
+      : path
+          .split('/')
+          .filter((s) => s && !s.startsWith('{'))
+          .pop(),
+  );
+  if (resources[name]) {
+    console.error(
+      `generate-types: ${path} and ${resources[name]} both make resource ${JSON.stringify(name)}`,
+    );
+    process.exit(1);
+  }
+  resources[name] = path;
+  pagination[path] = { ...style, resource: name };
+}
+// The runtime's code for each style, imported by name so that a bundle holds only those used.
 const STEPS = {
   token: 'tokenPaging',
   'offset-total': 'offsetTotalPaging',
@@ -58,15 +80,25 @@ for (const style of styles) {
     process.exit(1);
   }
 }
-const steps = styles.map((style) => `  ${JSON.stringify(style)}: ${STEPS[style]},`).join('\n');
+// Each declaration with its style's step in place of the style's name, `"step": offsetTotalPaging`:
+// JSON cannot hold a reference, so a marker string stands in for it and is then replaced by the
+// step's name.
+const paginationText = JSON.stringify(
+  Object.fromEntries(
+    Object.entries(pagination).map(([path, { style, ...fields }]) => [
+      path,
+      { ...fields, step: `<step ${style}>` },
+    ]),
+  ),
+  null,
+  2,
+).replace(/"<step ([a-z-]+)>"/g, (_, style) => STEPS[style]);
 const paginationFile = resolve(dirname(outFile), 'pagination.gen.ts');
 writeFileSync(
   paginationFile,
   `${banner}${styles.length ? `import { ${styles.map((s) => STEPS[s]).join(', ')} } from '@scanapis/client-kit';\n\n` : ''}` +
-    `/** How each list operation pages, from the spec's \`x-scanapis-pagination\`. */\n` +
-    `export const pagination = ${JSON.stringify(pagination, null, 2)} as const;\n\n` +
-    `/** The runtime's code for the styles above (only these are bundled). */\n` +
-    `export const paging = {\n${steps}\n};\n`,
+    `/**\n * How each list operation pages, from the spec's \`x-scanapis-pagination\`, with its resource (the\n * client gets \`client.<resource>.list(query?, options?)\`, a page promise, also async-iterable) and\n * the runtime's code for its style.\n */\n` +
+    `export const pagination = ${paginationText} as const;\n`,
 );
 console.log(`generated ${relative(process.cwd(), paginationFile)}`);
 
@@ -94,34 +126,3 @@ for (const [path, item] of Object.entries(spec.paths ?? {})) {
     }
   }
 }
-
-// The resource of each list operation: the noun of a Huawei-style `List<Resource>` operationId
-// (ListRegistryImages → registryImages), else the path's last segment (/api/v1/scans → scans).
-const camel = (s) => s.replace(/[-_](\w)/g, (_, c) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
-const resources = {};
-for (const path of Object.keys(pagination)) {
-  const id = spec.paths[path].get.operationId ?? '';
-  const name = camel(
-    /^List[A-Z]/.test(id)
-      ? id.slice(4)
-      : path
-          .split('/')
-          .filter((s) => s && !s.startsWith('{'))
-          .pop(),
-  );
-  if (resources[name]) {
-    console.error(
-      `generate-types: ${path} and ${resources[name]} both make resource ${JSON.stringify(name)}`,
-    );
-    process.exit(1);
-  }
-  resources[name] = path;
-}
-const resourcesFile = resolve(dirname(outFile), 'resources.gen.ts');
-writeFileSync(
-  resourcesFile,
-  `${banner}/**\n * The resources of the spec, each with the path of its list operation: the client gets\n` +
-    ` * \`client.<resource>.list(query?, options?)\` for each (a page promise, also async-iterable).\n */\n` +
-    `export const resources = ${JSON.stringify(resources, null, 2)} as const;\n`,
-);
-console.log(`generated ${relative(process.cwd(), resourcesFile)}`);

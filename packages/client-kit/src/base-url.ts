@@ -1,3 +1,4 @@
+import { removeTrailingSlash } from 'openapi-fetch';
 import { ScanApiConfigError } from './errors.js';
 
 /**
@@ -12,5 +13,6 @@ export function normalizeBaseUrl(value: unknown, fallback: string): string {
   // A parsed http(s) URL is `scheme://host/path`; user info would put an `@` before the path.
   if (!/^https?:\/\/[^/@]+\/[^?#]*$/.test(href))
     throw new ScanApiConfigError('baseUrl', 'must be an http(s) URL without query, fragment or user info');
-  return href.replace(/\/$/, '');
+  // openapi-fetch's own (in every bundle already).
+  return removeTrailingSlash(href);
 }

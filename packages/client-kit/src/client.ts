@@ -8,10 +8,10 @@ import {
 } from './errors.js';
 import { type Logger, type LogLevel, resolveLog } from './log.js';
 import {
-  type PageStep,
+  type Paged,
   type PagesOptions,
   type PaginationMeta,
-  type PagingSteps,
+  type PaginationStyle,
   walkPages,
 } from './paginate.js';
 import type { RateLimitOptions, RateLimitPlugin, RateLimitState } from './rate-limit.js';
@@ -49,20 +49,16 @@ export interface RuntimeOptions {
   logger?: Logger;
 }
 
-/** Resource names and the path of each one's list operation (generated from the spec). */
-export type ResourceMap = Record<string, string>;
-
 /** What a client package supplies to the runtime. */
 export interface ClientDefinition<Meta extends PaginationMeta> {
   baseUrl: string;
   headers?: Record<string, string>;
   middleware?: Middleware[];
-  /** Generated from the spec's `x-scanapis-pagination`. */
+  /**
+   * Generated from the spec's `x-scanapis-pagination` (`pagination.gen.ts`), each list operation
+   * with its resource and its style's step.
+   */
   pagination: Meta;
-  /** The code of the paging styles `pagination` uses (generated beside it). */
-  paging: PagingSteps;
-  /** The resources and their list operations (generated: `resources.gen.ts`). */
-  resources?: ResourceMap;
   /** Reads the vendor's code, message and request id from an error answer. */
   parseError(body: unknown, response: Response): VendorError;
   /** For APIs that send rate-limit headers: `rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset')`. */
@@ -121,16 +117,13 @@ type ListArgs<Q> =
     ? [query?: NonNullable<Q>, options?: ListOptions]
     : [query: NonNullable<Q>, options?: ListOptions];
 
-/** One object per resource of the spec, with its `list()`. */
-export type Resources<Paths, Meta extends PaginationMeta, R extends ResourceMap> = {
-  [N in keyof R]: {
+/** One object per resource of the spec (each list operation's `resource`), with its `list()`. */
+export type Resources<Paths, Meta extends PaginationMeta> = {
+  [P in keyof Meta & keyof Paths as Meta[P]['resource']]: {
     /** Lists the resource, one page or all of them: see `ListPromise`. */
     list(
-      ...args: ListArgs<QueryOf<Paths, R[N] & keyof Paths>>
-    ): ListPromise<
-      PageBody<GetOp<Paths, R[N] & keyof Paths>>,
-      ItemOf<Paths, Meta, R[N] & keyof Meta & keyof Paths>
-    >;
+      ...args: ListArgs<QueryOf<Paths, P>>
+    ): ListPromise<PageBody<GetOp<Paths, P>>, ItemOf<Paths, Meta, P>>;
   };
 };
 
@@ -152,11 +145,8 @@ export interface ScanApiClientBase<Paths extends {}, Meta extends PaginationMeta
 }
 
 /** The client: openapi-fetch's methods, `paginate`/`pages`, and one object per resource (`client.scans.list()`). */
-export type ScanApiClient<
-  Paths extends {},
-  Meta extends PaginationMeta,
-  R extends ResourceMap = Record<never, string>,
-> = ScanApiClientBase<Paths, Meta> & Resources<Paths, Meta, R>;
+export type ScanApiClient<Paths extends {}, Meta extends PaginationMeta> = ScanApiClientBase<Paths, Meta> &
+  Resources<Paths, Meta>;
 
 /**
  * A call's init as openapi-fetch gets it: the client's own path parameters as defaults.
@@ -168,24 +158,22 @@ const prepareInit = (init: { params?: { path?: object } } = {}, path?: Record<st
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 
-/** What an error thrown while sending or reading means, by its name. */
-const KINDS = { SyntaxError: 'parse', TimeoutError: 'timeout', AbortError: 'aborted' } as const;
-
 /** Builds a client from a package's definition and the user's runtime options. */
-export function createScanApiClient<
-  Paths extends {},
-  Meta extends PaginationMeta,
-  R extends ResourceMap = Record<never, string>,
->(definition: ClientDefinition<Meta>, options: RuntimeOptions = {}): ScanApiClient<Paths, Meta, R> {
+export function createScanApiClient<Paths extends {}, Meta extends PaginationMeta>(
+  definition: ClientDefinition<Meta>,
+  options: RuntimeOptions = {},
+): ScanApiClient<Paths, Meta> {
   const { fetch, throwOnError } = options;
   if (fetch !== undefined && typeof fetch !== 'function')
     throw new ScanApiConfigError('fetch', 'must be a fetch function');
-  const { baseUrl, pathParams, pagination, paging } = definition;
-  const limiter = definition.rateLimit?.(options.rateLimit);
+  const { baseUrl, pathParams, pagination } = definition;
+  const client: Record<string, unknown> = {};
+  const limiter = definition.rateLimit?.(options.rateLimit, client);
   const raw = createClient<Paths, 'application/json'>({
     baseUrl,
     fetch: createTransport({
-      fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
+      // The global fetch as it is at call time (a test may replace it after the client is made).
+      fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
       retry: withDefaults('retry', options.retry, RETRY_DEFAULTS),
       timeout: withDefaults('timeout', options.timeout, TIMEOUT_DEFAULTS),
       limiter,
@@ -195,13 +183,7 @@ export function createScanApiClient<
   });
   if (definition.middleware) raw.use(...definition.middleware);
 
-  const client = {
-    ...raw,
-    /** The last rate-limit headers the API sent, if it sends them. */
-    get rateLimit() {
-      return limiter?.state;
-    },
-  } as unknown as Record<string, unknown>;
+  Object.assign(client, raw);
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
   for (const method in raw) {
     if (!/^[A-Z]/.test(method)) continue;
@@ -223,11 +205,11 @@ export function createScanApiClient<
         // A credential function that returned nothing is a configuration error, not a transport one.
         if (e instanceof ScanApiError || e instanceof ScanApiConfigError) throw e;
         const error = e as Error & { cause?: Error };
-        const kind = KINDS[error?.name as 'SyntaxError'] ?? 'network';
-        return fail(
-          { kind, cause: error },
-          `${kind === 'parse' ? 'invalid JSON' : kind}: ${error?.cause?.message ?? error?.message}`,
-        );
+        // A body the caller's signal or a timeout cut short fails with the ScanApiError the
+        // transport aborted it with (above); any other failure is JSON that does not parse, or
+        // the network.
+        const kind = error?.name === 'SyntaxError' ? 'parse' : 'network';
+        return fail({ kind, cause: error }, `${kind}: ${error?.cause?.message ?? error?.message}`);
       }
       const { response, data, error } = result;
       const { status, ok } = response;
@@ -263,18 +245,17 @@ export function createScanApiClient<
     first?: () => Promise<Result>,
     items?: true,
   ) => {
-    const style = pagination[path];
-    const step = style && (paging[style.style] as PageStep<typeof style> | undefined);
-    if (!step) throw new TypeError(`${path} is not a list operation`);
-    return walkPages(getPage, path, style, step, init, first, items);
+    const style = pagination[path] as Paged<PaginationStyle> | undefined;
+    if (!style) throw new TypeError(`${path} is not a list operation`);
+    return walkPages(getPage, path, style, init, first, items);
   };
   /** Every item of every page. */
   const paginate = (path: string, init?: Record<string, unknown>, first?: () => Promise<Result>) =>
     pages(path, init, first, true);
-  Object.assign(client, { pages, paginate });
-  for (const name in definition.resources) {
-    const path = definition.resources[name]!;
-    client[name] = {
+  client.pages = pages;
+  client.paginate = paginate;
+  for (const path in pagination) {
+    client[pagination[path]!.resource] = {
       list(query?: object, options?: ListOptions) {
         const init = { ...options, params: { query } };
         let first: Promise<Result> | undefined;
@@ -295,5 +276,5 @@ export function createScanApiClient<
       },
     };
   }
-  return client as unknown as ScanApiClient<Paths, Meta, R>;
+  return client as unknown as ScanApiClient<Paths, Meta>;
 }

@@ -1,30 +1,28 @@
 import { ScanApiError } from './errors.js';
 
-/** How an operation pages, declared once in its spec (`x-scanapis-pagination`) and generated. */
+/**
+ * How an operation pages, declared once in its spec (`x-scanapis-pagination`) and generated: the
+ * fields of its style (`token`, `offset-total`, `offset-has-more`), whose code is its `step`.
+ */
 export type TokenStyle = {
-  style: 'token';
   pageSizeParam: string;
   tokenParam: string;
   nextTokenField: string;
   itemsField: string;
 };
 export type OffsetTotalStyle = {
-  style: 'offset-total';
   offsetParam: string;
   limitParam: string;
   totalField: string;
   itemsField: string;
 };
 export type OffsetHasMoreStyle = {
-  style: 'offset-has-more';
   offsetParam: string;
   limitParam: string;
   hasMoreField: string;
   itemsField: string;
 };
 export type PaginationStyle = TokenStyle | OffsetTotalStyle | OffsetHasMoreStyle;
-
-export type PaginationMeta = Record<string, PaginationStyle>;
 
 type Query = Record<string, unknown>;
 
@@ -42,8 +40,20 @@ export type PageStep<S extends PaginationStyle> = (
   seen: Set<string>,
 ) => Query | undefined;
 
-/** The steps of the styles a client's operations use (generated beside the declarations, so a bundle holds only those). */
-export type PagingSteps = { [S in PaginationStyle as S['style']]?: PageStep<S> };
+/**
+ * A list operation's paging: its declaration, the name of its resource (`client.<resource>.list()`)
+ * and the code of its style (`step`).
+ */
+export type Paged<S extends PaginationStyle> = S & { resource: string; step: PageStep<S> };
+
+/**
+ * Every list operation's paging, by path: generated from the spec's `x-scanapis-pagination`, each
+ * with its resource and the step of its style, so a bundle holds only the steps its operations use.
+ */
+export type PaginationMeta = Record<
+  string,
+  Paged<TokenStyle> | Paged<OffsetTotalStyle> | Paged<OffsetHasMoreStyle>
+>;
 
 /** A next-page token in the body; an empty or missing one ends the walk, a repeated one or one that is not a string is an error. */
 export const tokenPaging: PageStep<TokenStyle> = (style, body, query, _count, stop, seen) => {
@@ -70,15 +80,12 @@ export const offsetHasMorePaging: PageStep<OffsetHasMoreStyle> = (style, body, q
   return { ...query, [style.offsetParam]: Number(query[style.offsetParam] ?? 0) + count };
 };
 
-/** Reads a dotted field (`pagination.hasMore`) from a page body. */
-export function field(body: unknown, path: string): unknown {
-  let node = body;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
+/**
+ * Reads a dotted field (`pagination.hasMore`) from a page body (a JSON object: the runtime refuses
+ * any other 2xx body); undefined past a missing or null one.
+ */
+export const field = (body: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
 
 /** Fetches one page: its body and response, or throws the call's `ScanApiError`. */
 export type GetPage = (
@@ -95,7 +102,7 @@ export interface PagesOptions {
 }
 
 /**
- * Walks every page of a list operation with its style's step, yielding each page body (or, with
+ * Walks every page of a list operation with its style's `step`, yielding each page body (or, with
  * `items`, each item of each page). Holds one
  * page at a time. A `pagination` error ends the walk when the server pages wrongly: a repeated
  * token, a page that makes no progress, items that are not an array, more items than the page
@@ -105,8 +112,7 @@ export interface PagesOptions {
 export async function* walkPages<S extends PaginationStyle>(
   get: GetPage,
   path: string,
-  style: S,
-  step: PageStep<S>,
+  style: Paged<S>,
   { maxPages, ...init }: Record<string, unknown> & PagesOptions = {},
   /** The first page, when the caller has it already (a resource method's page promise). */
   first?: () => ReturnType<GetPage>,
@@ -133,11 +139,11 @@ export async function* walkPages<S extends PaginationStyle>(
     if (!Array.isArray(list)) stop(`${style.itemsField} is not an array`);
     const size = Number(query[(style as OffsetTotalStyle).limitParam ?? (style as TokenStyle).pageSizeParam]);
     if (list.length > size) stop(`more than the ${size} items asked for`);
-    const key = list.length ? JSON.stringify(list) : undefined;
-    if (key && key === previous) stop('the same items as the page before');
+    const key = JSON.stringify(list);
+    if (list.length && key === previous) stop('the same items as the page before');
     previous = key;
     yield* items ? list : [body];
-    query = step(style, body, query, list.length, stop, seen);
+    query = style.step(style, body, query, list.length, stop, seen);
     if (query && page >= max) stop(`more than ${max} pages: giving up`);
   }
 }

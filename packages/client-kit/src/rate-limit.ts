@@ -21,8 +21,6 @@ export interface RateLimitState {
 
 /** What the transport asks of a rate limiter. */
 export interface RateLimiter {
-  /** The last headers seen. */
-  readonly state: RateLimitState | undefined;
   /**
    * Reads an answer's rate-limit headers; returns when the reset header says the window reopens,
    * as a delay in ms (a retry's fallback for `Retry-After`), undefined when absent or past.
@@ -40,8 +38,11 @@ export interface RateLimiter {
   ): Promise<string | undefined>;
 }
 
-/** Makes a client's rate limiter from the user's `rateLimit` options. */
-export type RateLimitPlugin = (options?: RateLimitOptions) => RateLimiter;
+/**
+ * Makes a client's rate limiter from the user's `rateLimit` options; it gives `client` its
+ * `rateLimit` property (the last headers seen), so clients without the plugin bundle none of it.
+ */
+export type RateLimitPlugin = (options: RateLimitOptions | undefined, client: object) => RateLimiter;
 
 /** A rate-limit reset value as an epoch ms: ISO date, epoch seconds, or seconds from now. */
 export function parseReset(value: string | null, now: number): number | undefined {
@@ -57,12 +58,10 @@ export function parseReset(value: string | null, now: number): number | undefine
 
 /** A rate limiter reading the API's `remaining` and `reset` headers (`X-RateLimit-Remaining`…). */
 export function rateLimitHeaders(remainingHeader: string, resetHeader: string): RateLimitPlugin {
-  return ({ waitForReset } = {}) => {
+  return ({ waitForReset } = {}, client) => {
     let state: RateLimitState | undefined;
+    Object.defineProperty(client, 'rateLimit', { get: () => state });
     return {
-      get state() {
-        return state;
-      },
       record(headers, now) {
         const remaining = headers.get(remainingHeader)?.trim();
         const reset = parseReset(headers.get(resetHeader), now);

@@ -69,17 +69,20 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
     let attempt = 0;
     let waited = 0;
     let url = request.url;
-    const fail = (kind: ScanApiErrorKind, summary: string, more?: Partial<ScanApiErrorInit>) =>
+    const fail = (kind: ScanApiErrorKind, summary?: string, more?: Partial<ScanApiErrorInit>) =>
       new ScanApiError({ kind, method, url, attempts: attempt, ...more }, summary);
-    const aborted = () => fail('aborted', 'aborted by the caller', { cause: signal.reason });
-    const overdue = (cause?: unknown) => fail('timeout', `timed out after ${totalMs} ms in all`, { cause });
-    /** Why a wait of `ms` before the next attempt is refused, if it is. */
-    const refused = (ms: number) =>
-      ms > retry.maxDelayMs
-        ? `waiting ${ms} ms > retry.maxDelayMs`
+    // The message is the kind: "aborted (GET https://…)".
+    const aborted = () => fail('aborted', undefined, { cause: signal.reason });
+    const overdue = () => fail('timeout', `timed out after ${totalMs} ms in all`);
+    /** Why a wait of `ms` before the next attempt is refused (the limit it passes), if it is. */
+    const refused = (
+      ms: number,
+      limit = ms > retry.maxDelayMs
+        ? 'retry.maxDelayMs'
         : waited + ms > retry.maxTotalDelayMs
-          ? 'retry.maxTotalDelayMs spent'
-          : '';
+          ? 'retry.maxTotalDelayMs left'
+          : '',
+    ) => limit && `waiting ${ms} ms > ${limit}`;
     /** Waits before the next attempt; the caller's signal cancels it, the overall deadline ends it. */
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
@@ -100,9 +103,10 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       if (signal.aborted) throw aborted();
       attempt++;
       // One controller per attempt: the caller's signal, the attempt timeout and the overall
-      // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less). The
-      // timer is left running so that reading the body stays bounded too; it does not hold the
-      // process open.
+      // deadline all abort it (one timer, not AbortSignal.timeout/any: ~40 µs a call less), each
+      // with the ScanApiError it means (`aborted`, `timeout`). The timer is left running so that
+      // reading the body stays bounded too (that read then fails with the same error); it does
+      // not hold the process open.
       const controller = new AbortController();
       const started = Date.now();
       const left = deadline - started;
@@ -110,12 +114,15 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       const timer =
         ms < Infinity
           ? setTimeout(
-              () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),
+              () =>
+                controller.abort(
+                  ms < left ? fail('timeout', `attempt timed out after ${attemptMs} ms`) : overdue(),
+                ),
               ms,
             )
           : undefined;
       (timer as { unref?: () => void } | undefined)?.unref?.();
-      signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      signal.addEventListener('abort', () => controller.abort(aborted()), { once: true });
       /** The attempt's log line at `level` (see Log): method, URL, outcome, duration, and why it is retried or not. */
       const note = (level: number, outcome: string) =>
         log?.(level, `${method} ${logUrl(url)} ${outcome} (${Date.now() - started} ms${waitedNote})`);
@@ -123,7 +130,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
       url = request.url;
       let delay: number | undefined;
       /** What the attempt got: its status, or why it got none. */
-      let outcome: string;
+      let outcome: string | number;
       try {
         // A request without a body can be sent again as it is; one with a body is cloned while
         // another attempt may follow. A redirect is followed with the method and headers alone.
@@ -137,7 +144,8 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
           );
           const { status } = response;
           const location = status > 299 && status < 400 && response.headers.get('location');
-          if (!location && response.type !== 'opaqueredirect') break;
+          // Status 0: an opaque redirect (a browser hides where it points).
+          if (!location && status) break;
           void response.body?.cancel();
           const to = location ? new URL(location, url) : undefined;
           // Same origin, and no user info (which the next Request would quote in its error).
@@ -153,7 +161,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
         const reset = limiter?.record(response.headers, now);
         const answer: Answer = { timer };
         let why = '';
-        outcome = `${status}`;
+        outcome = status;
         if (retry.statuses.includes(status)) {
           const asked = serverDelayMs(response.headers, now) ?? reset;
           if (asked !== undefined) {
@@ -164,7 +172,7 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
             delay = asked ?? backoffMs(attempt - 1, retry);
             why = refused(delay);
             if (!why && now + delay >= deadline) {
-              why = `timeout.totalMs (${totalMs} ms) ends before a ${delay} ms wait`;
+              why = refused(delay, 'timeout.totalMs left');
               answer.cause = fail('timeout', why);
             }
           }
@@ -180,10 +188,11 @@ export function createTransport({ fetch, limiter, log, ...client }: TransportOpt
         void response.body?.cancel();
       } catch (error) {
         if (signal.aborted) throw aborted();
-        if (error instanceof ScanApiError) throw error;
-        // Not the caller's signal: the attempt's own timer, which is the overall deadline unless ms < left.
+        // Not the caller's signal: the attempt's own timer, which is the overall deadline (the
+        // call ends with its error) unless ms < left.
         const expired = controller.signal.aborted;
-        if (expired && ms >= left) throw overdue(error);
+        if (expired ? ms >= left : error instanceof ScanApiError)
+          throw expired ? controller.signal.reason : error;
         outcome = expired
           ? `attempt timed out after ${attemptMs} ms`
           : `network error: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;

@@ -5,19 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createScanApiClient,
   type ListPromise,
-  offsetHasMorePaging,
-  offsetTotalPaging,
   type RuntimeOptions,
   rateLimitHeaders,
   ScanApiConfigError,
   ScanApiError,
   serverDelayMs,
-  tokenPaging,
 } from '../src/index.js';
 import { pagination } from './fixtures/pagination.js';
 import { json, startServer } from './fixtures/server.js';
-
-const resources = { tokens: '/token', totals: '/total' } as const;
 
 const SECRET = 'gk_hardening_secret_value';
 
@@ -35,17 +30,11 @@ async function serve(route: Parameters<typeof startServer>[0]) {
 // biome-ignore lint/suspicious/noExplicitAny: the runtime is tested without a spec's types.
 type AnyPaths = any;
 function client(baseUrl: string, options: RuntimeOptions = {}) {
-  return createScanApiClient<AnyPaths, typeof pagination, typeof resources>(
+  return createScanApiClient<AnyPaths, typeof pagination>(
     {
       baseUrl,
       headers: { 'X-API-Key': SECRET },
       pagination,
-      paging: {
-        token: tokenPaging,
-        'offset-total': offsetTotalPaging,
-        'offset-has-more': offsetHasMorePaging,
-      },
-      resources,
       parseError: (body) => ({ message: (body as { error?: string })?.error }),
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },

@@ -1,13 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createScanApiClient,
-  offsetHasMorePaging,
-  offsetTotalPaging,
-  rateLimitHeaders,
-  ScanApiError,
-  tokenPaging,
-  type VendorError,
-} from '../src/index.js';
+import { createScanApiClient, rateLimitHeaders, ScanApiError, type VendorError } from '../src/index.js';
 import { pagination } from './fixtures/pagination.js';
 import { json, startServer } from './fixtures/server.js';
 
@@ -41,11 +33,6 @@ function client(baseUrl: string, options: Parameters<typeof createScanApiClient>
       baseUrl,
       headers: { 'X-API-Key': SECRET },
       pagination,
-      paging: {
-        token: tokenPaging,
-        'offset-total': offsetTotalPaging,
-        'offset-has-more': offsetHasMorePaging,
-      },
       parseError,
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },

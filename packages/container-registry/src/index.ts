@@ -9,8 +9,7 @@ import {
   type TokenSource,
   type VendorError,
 } from '@scanapis/client-kit';
-import { pagination, paging } from './generated/pagination.gen.js';
-import { resources } from './generated/resources.gen.js';
+import { pagination } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -106,11 +105,7 @@ export interface ContainerRegistryClientOptions extends RuntimeOptions {
  * Registry spec plus the Scanner.list oneof, with `paginate`/`pages` (page tokens), retries,
  * timeouts and typed errors.
  */
-export type ContainerRegistryClient = ScanApiClient<
-  ContainerRegistryPaths,
-  typeof pagination,
-  typeof resources
->;
+export type ContainerRegistryClient = ScanApiClient<ContainerRegistryPaths, typeof pagination>;
 
 /** Reads a `google.rpc.Status` body: gRPC `code`, `message`, and `RequestInfo.requestId`. */
 export function parseStatusError(body: unknown): VendorError {
@@ -153,13 +148,11 @@ export function createContainerRegistryClient(
       `must be one of ${CLOUDS.map((c) => `"${c}"`).join(', ')}, got ${got}`,
     );
   }
-  return createScanApiClient<ContainerRegistryPaths, typeof pagination, typeof resources>(
+  return createScanApiClient<ContainerRegistryPaths, typeof pagination>(
     {
       baseUrl: normalizeBaseUrl(baseUrl, CONTAINER_REGISTRY_BASE_URLS[cloud]),
       middleware: [headerAuth('iamToken', 'Authorization', iamToken, bearer)],
       pagination,
-      paging,
-      resources,
       parseError: parseStatusError,
     },
     runtime,

@@ -8,8 +8,7 @@ import {
   ScanApiConfigError,
   type VendorError,
 } from '@scanapis/client-kit';
-import { pagination, paging } from './generated/pagination.gen.js';
-import { resources } from './generated/resources.gen.js';
+import { pagination } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -49,7 +48,7 @@ export interface GeckoClientOptions extends RuntimeOptions {
  * The Gecko client: `scans.list()`, and openapi-fetch typed from the spec plus `paginate`, `pages`
  * and `rateLimit`.
  */
-export type GeckoClient = ScanApiClient<paths, typeof pagination, typeof resources>;
+export type GeckoClient = ScanApiClient<paths, typeof pagination>;
 
 /** Reads Gecko's `{ error, details, hint }` body. */
 export function parseGeckoError(body: unknown): VendorError {
@@ -66,13 +65,11 @@ export function createGeckoClient(options: GeckoClientOptions): GeckoClient {
   assertCredential('apiKey', apiKey);
   if (!apiKey.startsWith('gk_'))
     throw new ScanApiConfigError('apiKey', 'must start with "gk_" (a Gecko API key)');
-  return createScanApiClient<paths, typeof pagination, typeof resources>(
+  return createScanApiClient<paths, typeof pagination>(
     {
       baseUrl: normalizeBaseUrl(baseUrl, GECKO_BASE_URL),
       headers: { 'X-API-Key': apiKey },
       pagination,
-      paging,
-      resources,
       parseError: parseGeckoError,
       rateLimit: rateLimitHeaders('X-RateLimit-Remaining', 'X-RateLimit-Reset'),
     },

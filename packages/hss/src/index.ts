@@ -12,8 +12,7 @@ import {
 } from '@scanapis/client-kit';
 import type { AkSkCredentials } from '@scanapis/huawei-signer';
 import type { Middleware } from 'openapi-fetch';
-import { pagination, paging } from './generated/pagination.gen.js';
-import { resources } from './generated/resources.gen.js';
+import { pagination } from './generated/pagination.gen.js';
 import type { components, operations, paths } from './generated/schema.gen.js';
 
 export {
@@ -109,7 +108,7 @@ export type HssPaths = { [Path in keyof paths]: { [M in keyof paths[Path]]: Proj
  * `paginate`/`pages` (offset and `total_num`), retries, timeouts and typed errors from the shared
  * runtime.
  */
-export type HssClient = ScanApiClient<HssPaths, typeof pagination, typeof resources> & {
+export type HssClient = ScanApiClient<HssPaths, typeof pagination> & {
   readonly region: string;
   readonly projectId: string;
   /** Where requests go, without a trailing slash. */
@@ -142,13 +141,12 @@ function authMiddleware(auth: unknown): Middleware {
   assertCredential('auth.secretKey', secretKey);
   if (securityToken !== undefined) assertCredential('auth.securityToken', securityToken);
   const credentials = { accessKey, secretKey, securityToken } as AkSkCredentials;
-  // The signer is loaded on the first signed request: clients that authenticate with a token
-  // never load it, and a bundler puts it in its own chunk.
-  let signer: Promise<typeof import('@scanapis/huawei-signer/fetch')> | undefined;
+  // The signer is loaded on the first signed request (the module loader keeps it for the next
+  // ones): clients that authenticate with a token never load it, and a bundler puts it in its own
+  // chunk.
   return {
     async onRequest({ request }) {
-      signer ??= import('@scanapis/huawei-signer/fetch');
-      return (await signer).signFetch(request, credentials);
+      return (await import('@scanapis/huawei-signer/fetch')).signFetch(request, credentials);
     },
   };
 }
@@ -164,14 +162,12 @@ export function createHssClient(options: HssClientOptions): HssClient {
   const authenticate = authMiddleware(auth);
   const baseUrl = normalizeBaseUrl(givenBaseUrl, hssBaseUrl(region));
 
-  const client = createScanApiClient<HssPaths, typeof pagination, typeof resources>(
+  const client = createScanApiClient<HssPaths, typeof pagination>(
     {
       baseUrl,
       middleware: [authenticate],
       pathParams: { project_id: projectId },
       pagination,
-      paging,
-      resources,
       parseError: parseHssError,
     },
     runtime,

@@ -1,19 +1,20 @@
 /**
- * The signing core that `signRequest` (any request shape, checked) and `signFetch` (a fetch
- * `Request`, for clients that load it lazily) share: the canonical request and its HMAC.
+ * The signing core that `signRequest` (any request shape, checked), `verifySignature` and
+ * `signFetch` (a fetch `Request`, for clients that load it lazily) share: the canonical request
+ * and its hashes.
  */
-
-import type { AkSkCredentials } from './signer.js';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 export const HEADER_CONTENT_SHA256 = 'x-sdk-content-sha256';
 
-export const utf8 = new TextEncoder();
 /** Not fatal: invalid UTF-8 becomes U+FFFD. */
 const utf8Lenient = new TextDecoder();
 
 /** A request body to hash; none hashes as an empty one. */
 export type Body = string | Uint8Array | ArrayBuffer | null | undefined;
+
+/** The bytes of a body or a text (UTF-8), in a plain ArrayBuffer as Web Crypto wants them. */
+const bytes = (data: Body): Promise<ArrayBuffer> => new Response(data as BodyInit | null).arrayBuffer();
 
 /**
  * RFC 3986 percent-encoding of the UTF-8 bytes, upper-case hex: encodeURIComponent also leaves `!'()*` as
@@ -26,11 +27,9 @@ export const encode = (text: string): string =>
 export const toHex = (buffer: ArrayBuffer): string =>
   Array.from(new Uint8Array(buffer), (byte) => (byte + 256).toString(16).slice(1)).join('');
 
-/** Hex SHA-256 of a body or a text. A Uint8Array is copied: Web Crypto wants one backed by a plain ArrayBuffer. */
-export const sha256Hex = (data: Body): Promise<string> =>
-  crypto.subtle
-    .digest('SHA-256', typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data ?? []))
-    .then(toHex);
+/** Hex SHA-256 of a body or a text. */
+export const sha256Hex = async (data: Body): Promise<string> =>
+  toHex(await crypto.subtle.digest('SHA-256', await bytes(data)));
 
 /** `YYYYMMDDTHHMMSSZ` of a valid Date with a 4-digit year: 2024-01-02T03:04:05.678Z → 20240102T030405Z. */
 export const sdkDate = (d: Date): string => d.toISOString().replace(/[-:]|\.\d+/g, '');
@@ -40,10 +39,10 @@ export const hmacHex = async (secret: string, text: string): Promise<string> =>
   toHex(
     await crypto.subtle.sign(
       'HMAC',
-      await crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      await crypto.subtle.importKey('raw', await bytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
         'sign',
       ]),
-      utf8.encode(text),
+      await bytes(text),
     ),
   );
 
@@ -79,34 +78,4 @@ export async function canonicalRequest(
     // Like the SDK: an X-Sdk-Content-Sha256 header (e.g. UNSIGNED-PAYLOAD) stands in for the body's hash.
     headers.get(HEADER_CONTENT_SHA256) ?? (await sha256Hex(body)),
   ].join('\n');
-}
-
-/**
- * The Authorization value that signs a request, over every header in `headers` but Authorization
- * and a multipart Content-Type, plus `host` (from the URL unless given), X-Sdk-Date (`date`) and
- * X-Security-Token (when the credentials carry one). `headers` (lower-case names, normalized
- * values) is changed: it ends as what was signed, X-Sdk-Date and X-Security-Token included, which
- * the request must carry too.
- */
-export async function authorization(
-  method: string,
-  url: URL,
-  headers: Map<string, string>,
-  body: Body,
-  { accessKey, secretKey, securityToken }: AkSkCredentials,
-  date: string,
-): Promise<string> {
-  headers.set('x-sdk-date', date);
-  if (securityToken) headers.set('x-security-token', securityToken);
-  headers.set('host', headers.get('host') ?? url.host);
-  // Not signed: Authorization, and (like the SDK) a multipart Content-Type, whose boundary is set later.
-  headers.delete('authorization');
-  if (headers.get('content-type')?.includes('multipart/form-data')) headers.delete('content-type');
-  const signed = [...headers.keys()].sort();
-  // StringToSign, then its HMAC.
-  const signature = await hmacHex(
-    secretKey,
-    `${SIGNING_ALGORITHM}\n${date}\n${await sha256Hex(await canonicalRequest(method, url, headers, signed, body))}`,
-  );
-  return `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;
 }

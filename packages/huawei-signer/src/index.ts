@@ -1,2 +1,2 @@
-export { signFetch } from './fetch.js';
+export { type SignTarget, signFetch } from './fetch.js';
 export * from './signer.js';

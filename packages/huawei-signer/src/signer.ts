@@ -16,15 +16,14 @@
  */
 
 import {
-  authorization,
   canonicalRequest,
   encode,
   HEADER_CONTENT_SHA256,
   SIGNING_ALGORITHM,
   sdkDate,
   sha256Hex,
-  utf8,
 } from './core.js';
+import { signFetch } from './fetch.js';
 
 export { SIGNING_ALGORITHM } from './core.js';
 
@@ -64,6 +63,7 @@ const SDK_DATE_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const HEX_SHA256_RE = /^[0-9a-fA-F]{64}$/;
 
 const HMAC: HmacImportParams = { name: 'HMAC', hash: 'SHA-256' };
+const utf8 = new TextEncoder();
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, e.g. `20240102T030405Z`. */
 export function formatSdkDate(d: Date): string {
@@ -144,15 +144,14 @@ export async function signRequest(
   }
   if (!secretKey) throw new TypeError('signRequest: secretKey must be non-empty');
   const date = formatSdkDate(now);
+  const headers = normalizeHeaders(req.headers);
+  await signFetch(
+    { method: req.method, url: req.url, headers, clone: () => new Response(req.body as BodyInit | null) },
+    creds,
+    now,
+  );
   return {
-    Authorization: await authorization(
-      req.method,
-      new URL(req.url),
-      normalizeHeaders(req.headers),
-      req.body,
-      creds,
-      date,
-    ),
+    Authorization: headers.get('authorization')!,
     'X-Sdk-Date': date,
     ...(creds.securityToken && { 'X-Security-Token': creds.securityToken }),
   };

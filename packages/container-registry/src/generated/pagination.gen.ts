@@ -5,25 +5,26 @@
 
 import { tokenPaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`. */
+/**
+ * How each list operation pages, from the spec's `x-scanapis-pagination`, with its resource (the
+ * client gets `client.<resource>.list(query?, options?)`, a page promise, also async-iterable) and
+ * the runtime's code for its style.
+ */
 export const pagination = {
   "/container-registry/v1/scans": {
-    "style": "token",
     "pageSizeParam": "pageSize",
     "tokenParam": "pageToken",
     "nextTokenField": "nextPageToken",
-    "itemsField": "scanResults"
+    "itemsField": "scanResults",
+    "resource": "scans",
+    "step": tokenPaging
   },
   "/container-registry/v1/images": {
-    "style": "token",
     "pageSizeParam": "pageSize",
     "tokenParam": "pageToken",
     "nextTokenField": "nextPageToken",
-    "itemsField": "images"
+    "itemsField": "images",
+    "resource": "images",
+    "step": tokenPaging
   }
 } as const;
-
-/** The runtime's code for the styles above (only these are bundled). */
-export const paging = {
-  "token": tokenPaging,
-};

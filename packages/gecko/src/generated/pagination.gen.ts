@@ -5,18 +5,18 @@
 
 import { offsetHasMorePaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`. */
+/**
+ * How each list operation pages, from the spec's `x-scanapis-pagination`, with its resource (the
+ * client gets `client.<resource>.list(query?, options?)`, a page promise, also async-iterable) and
+ * the runtime's code for its style.
+ */
 export const pagination = {
   "/api/v1/scans": {
-    "style": "offset-has-more",
     "offsetParam": "offset",
     "limitParam": "limit",
     "hasMoreField": "pagination.hasMore",
-    "itemsField": "data"
+    "itemsField": "data",
+    "resource": "scans",
+    "step": offsetHasMorePaging
   }
 } as const;
-
-/** The runtime's code for the styles above (only these are bundled). */
-export const paging = {
-  "offset-has-more": offsetHasMorePaging,
-};

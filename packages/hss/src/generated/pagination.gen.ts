@@ -5,18 +5,18 @@
 
 import { offsetTotalPaging } from '@scanapis/client-kit';
 
-/** How each list operation pages, from the spec's `x-scanapis-pagination`. */
+/**
+ * How each list operation pages, from the spec's `x-scanapis-pagination`, with its resource (the
+ * client gets `client.<resource>.list(query?, options?)`, a page promise, also async-iterable) and
+ * the runtime's code for its style.
+ */
 export const pagination = {
   "/v5/{project_id}/image/registries/images": {
-    "style": "offset-total",
     "offsetParam": "offset",
     "limitParam": "limit",
     "totalField": "total_num",
-    "itemsField": "data_list"
+    "itemsField": "data_list",
+    "resource": "registryImages",
+    "step": offsetTotalPaging
   }
 } as const;
-
-/** The runtime's code for the styles above (only these are bundled). */
-export const paging = {
-  "offset-total": offsetTotalPaging,
-};
