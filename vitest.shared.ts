@@ -28,7 +28,7 @@ export function vitestConfig(
   const { transports } = options;
   // A run at a large dataset size (SCANAPIS_MOCK_SIZE, `pnpm test:100k`) walks and filters a
   // hundred times more data in the same tests: bounds to match, the same tests.
-  const sized = process.env.SCANAPIS_MOCK_SIZE !== undefined;
+  const sized = Boolean(process.env.SCANAPIS_MOCK_SIZE);
   return defineConfig({
     test: {
       testTimeout: sized ? 300_000 : 15_000,
