@@ -26,10 +26,13 @@ export function vitestConfig(
   options: { globalSetup?: string[]; transports?: TransportProjects } = {},
 ): ViteUserConfig {
   const { transports } = options;
+  // A run at a large dataset size (SCANAPIS_MOCK_SIZE, `pnpm test:100k`) walks and filters a
+  // hundred times more data in the same tests: bounds to match, the same tests.
+  const sized = Boolean(process.env.SCANAPIS_MOCK_SIZE);
   return defineConfig({
     test: {
-      testTimeout: 15_000,
-      hookTimeout: 30_000,
+      testTimeout: sized ? 300_000 : 15_000,
+      hookTimeout: sized ? 300_000 : 30_000,
       ...(options.globalSetup && !transports ? { globalSetup: options.globalSetup } : {}),
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       ...(transports

@@ -3,6 +3,7 @@ import {
   type MockTarget,
   mockUrl,
   resolveTarget,
+  runMockSize,
   send,
   startMockTarget,
 } from '@scanapis/contract-kit';
@@ -25,13 +26,17 @@ import {
 // the same file runs against the vendor: `SCANAPIS_TARGET=live` with YC_IAM_TOKEN, YC_REGISTRY_ID
 // and YC_IMAGE_ID (optionally YC_REPOSITORY_ID and CONTAINER_REGISTRY_BASE_URL) runs it
 // read-only against the live API; live without them reports NOT RUN and why. By default it runs
-// against the mock of this test run (default seed and size).
+// against the mock of this test run (default seed; the default size, or SCANAPIS_MOCK_SIZE's).
 const target = resolveTarget('container-registry', ['YC_IAM_TOKEN', 'YC_REGISTRY_ID', 'YC_IMAGE_ID']);
 const live = target.mode === 'live';
 const LIVE_URL = process.env.CONTAINER_REGISTRY_BASE_URL ?? 'https://container-registry.api.cloud.yandex.net';
 const baseUrl = () => (live ? LIVE_URL : mockUrl());
 const auth = { Authorization: `Bearer ${live ? target.env.YC_IAM_TOKEN : TEST_TOKEN}` };
-const mockIds = sampleIds(generateRegistry({ seed: DEFAULT_SEED, size: DEFAULT_SIZE }));
+/** Images of the run-wide mock: the run's SCANAPIS_MOCK_SIZE, else the default. */
+const RUN_SIZE = runMockSize() ?? DEFAULT_SIZE;
+/** The run-wide mock's dataset, generated here too: the same generator, seed and size. */
+const runData = () => generateRegistry({ seed: DEFAULT_SEED, size: RUN_SIZE });
+const mockIds = sampleIds(runData());
 const ids = live
   ? {
       imageId: target.env.YC_IMAGE_ID!,
@@ -72,8 +77,12 @@ async function page(path: Path, query: Query): Promise<PageBody> {
 /** At most this many pages per walk: a read-only check, not a crawl. */
 const MAX_PAGES = 400;
 
-/** Follows nextPageToken to the end; checks every page on the way. */
-async function walk(path: Path, query: Query) {
+/**
+ * Follows nextPageToken to the end; checks every page on the way. With `upTo`, stops after that
+ * many pages even when there is a next one (`done` false): the walks of a large mock's whole
+ * dataset at small page sizes (SCANAPIS_MOCK_SIZE) would be crawls.
+ */
+async function walk(path: Path, query: Query, upTo?: number) {
   const size = Number(query.pageSize ?? 0) || DEFAULT_PAGE_SIZE;
   const items: Item[] = [];
   const tokens: string[] = [];
@@ -90,8 +99,9 @@ async function walk(path: Path, query: Query) {
     else if (!live)
       expect(body, 'proto3 JSON: the last page has no nextPageToken').not.toHaveProperty('nextPageToken');
     expect(pages, `more than ${MAX_PAGES} pages`).toBeLessThanOrEqual(MAX_PAGES);
+    if (token && pages === upTo) return { items, tokens, pages, size, done: false };
   } while (token);
-  return { items, tokens, pages, size };
+  return { items, tokens, pages, size, done: true };
 }
 
 const idsOf = (items: Item[]) => items.map((i) => i.id);
@@ -123,17 +133,38 @@ describe.skipIf(Boolean(target.notRun))(
   `Container Registry behaviour (${target.mode})${target.notRun ? ` — ${target.notRun}` : ''}`,
   () => {
     describe.each(scopes)('%s: walking every page', (_, { path, query }) => {
+      // One reference per scope: every item, read with the largest page.
+      let reference: Promise<Awaited<ReturnType<typeof walk>>> | undefined;
+      const referenceItems = async () => {
+        reference ??= walk(path, { ...query, pageSize: 1000 });
+        return (await reference).items;
+      };
+      // A walk of more than MAX_PAGES pages (on the mock: every image of a large dataset, with
+      // SCANAPIS_MOCK_SIZE, at a small page size) stops there: its pages are then exactly the
+      // reference's first items in order, each page full, every one with a token of its own.
       it.each(pageSizes.map((s) => [s === undefined ? 'no pageSize' : `pageSize=${s}`, s] as const))(
-        '%s yields each item exactly once, tokens never repeat, the last page has none',
+        `%s yields each item exactly once, tokens never repeat, the last page has none (past ${MAX_PAGES} pages on a large mock: the first ${MAX_PAGES}, in order)`,
         async (_, pageSize) => {
-          const reference = await walk(path, { ...query, pageSize: 1000 });
-          const w = await walk(path, { ...query, pageSize });
+          const all = await referenceItems();
+          const w = await walk(path, { ...query, pageSize }, live ? undefined : MAX_PAGES);
+          if (!w.done) {
+            expect(
+              Math.ceil(all.length / w.size),
+              'only a walk longer than the cap stops early',
+            ).toBeGreaterThan(MAX_PAGES);
+            expect(w.tokens, 'a token on every page').toHaveLength(MAX_PAGES);
+            expect(new Set(w.tokens).size, 'no token twice').toBe(w.tokens.length);
+            expect(idsOf(w.items), 'full pages of the first items, by id').toEqual(
+              idsOf(all).slice(0, MAX_PAGES * w.size),
+            );
+            return;
+          }
           expect(new Set(idsOf(w.items)).size, 'no item twice').toBe(w.items.length);
-          expect(sorted(idsOf(w.items))).toEqual(sorted(idsOf(reference.items)));
+          expect(sorted(idsOf(w.items))).toEqual(sorted(idsOf(all)));
           expect(new Set(w.tokens).size, 'no token twice').toBe(w.tokens.length);
           if (!live) {
             // The mock fills every page but the last; the default order is by id.
-            expect(w.pages).toBe(Math.max(1, Math.ceil(reference.items.length / w.size)));
+            expect(w.pages).toBe(Math.max(1, Math.ceil(all.length / w.size)));
             expect(idsOf(w.items)).toEqual(sorted(idsOf(w.items)));
           }
         },
@@ -395,7 +426,7 @@ describe.skipIf(Boolean(target.notRun))(
       });
 
       describe('Image.list scope precedence: repositoryName > registryId > folderId', () => {
-        const data = generateRegistry();
+        const data = runData();
         const repo = data.repositories.find((r) => r.id === mockIds.repositoryId)!;
         const otherRegistry = data.registries.find((r) => r.id !== repo.registryId)!;
         const otherFolder = data.folders.find((f) => f.id !== repo.folderId)!;

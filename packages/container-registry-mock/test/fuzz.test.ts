@@ -1,4 +1,4 @@
-import { call, expectConforms, fuzzSuite, mockUrl } from '@scanapis/contract-kit';
+import { call, expectConforms, fuzzSuite, mockUrl, runMockSize } from '@scanapis/contract-kit';
 import { createRandom } from '@scanapis/mock-kit';
 import { createAjv, listOperations, loadSpec } from '@scanapis/spec-tools';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +13,13 @@ fuzzSuite({
 });
 
 // fuzzSuite's values mostly break the grammars (a random filter, a random page token), so few of
-// its requests reach a page. These are valid by construction — real IDs of the default dataset,
+// its requests reach a page. These are valid by construction — real IDs of the run's dataset (the
+// default one, or SCANAPIS_MOCK_SIZE's: the same generator, seed and size as the run-wide mock),
 // every filter and order in its spellings, page sizes 0–1000 — and each must be a conforming 200
 // whose nextPageToken, sent back, is a conforming 200 too.
 const RUNS = 400;
-const data = generateRegistry();
+const size = runMockSize();
+const data = generateRegistry(size !== undefined ? { size } : {});
 const operations = new Map(listOperations(loadSpec(specFile)).map((op) => [op.operationId, op]));
 const ajv = createAjv();
 const maybe = <T>(rnd: ReturnType<typeof createRandom>, value: T): T | undefined =>

@@ -12,6 +12,7 @@ export { collectExamples, type SpecExample } from './examples.js';
 export { type FuzzOptions, fuzzSuite } from './fuzz.js';
 export { mockGlobalSetup, type StartableMock } from './global-setup.js';
 export { type CallInput, type CallResult, call, fillPath, send } from './http.js';
+export { runMockSize } from './mock-size.js';
 export { parseRawAnswers, type RawAnswer, rawExchange } from './raw.js';
 export { type ContractSuiteOptions, contractSuite, expectConforms } from './suite.js';
 export { assertAllowedHost, resolveTarget, type Target } from './target.js';

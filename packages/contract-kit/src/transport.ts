@@ -1,5 +1,6 @@
 import { loadSpec } from '@scanapis/spec-tools';
 import { afterAll, inject } from 'vitest';
+import { runMockSize } from './mock-size.js';
 
 /**
  * The transports a mock is tested through: its node:http server, its in-process fetch
@@ -77,7 +78,9 @@ function productionUrl(specFile: string): string {
  */
 export async function installTransport<O extends object>(factories: MockFactories<O>): Promise<void> {
   const name = transportName();
-  const run = (factories.runOptions ?? {}) as O;
+  // The mock every file shares serves the run's dataset size on every transport, as the server does.
+  const size = runMockSize();
+  const run = { ...factories.runOptions, ...(size !== undefined ? { size } : {}) } as O;
   // A live run (SCANAPIS_TARGET=live) sends to the vendor; run it with `--project server`.
   if (name === 'server' || process.env.SCANAPIS_TARGET === 'live') {
     installed = {

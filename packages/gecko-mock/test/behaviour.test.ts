@@ -5,6 +5,7 @@ import {
   type MockTarget,
   mockUrl,
   resolveTarget,
+  runMockSize,
   send,
   startMockTarget,
 } from '@scanapis/contract-kit';
@@ -12,6 +13,7 @@ import { CONTROL_PREFIX } from '@scanapis/mock-kit';
 import { createAjv, listOperations, loadSpec } from '@scanapis/spec-tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SIZE,
   RATE_LIMIT_WINDOW_MS,
   type Scan,
   specFile,
@@ -34,6 +36,9 @@ const apiKey = onMock ? TEST_API_KEY : (target.env.GECKO_API_KEY ?? '');
 const title = (what: string) => (target.notRun ? `${what} — ${target.notRun}` : `${what} (${target.mode})`);
 const mockOnly = (what: string) =>
   onMock ? `${what} (mock)` : `${what} — NOT RUN on live: the mock's own behaviour (test keys, its limit)`;
+
+/** Scans of the run-wide mock: the run's SCANAPIS_MOCK_SIZE, else the default. */
+const RUN_SIZE = runMockSize() ?? DEFAULT_SIZE;
 
 const operation = listOperations(loadSpec(specFile)).find((op) => op.operationId === 'getApiV1Scans')!;
 const ajv = createAjv();
@@ -97,10 +102,15 @@ describe.skipIf(target.notRun !== undefined)(title('Gecko GET /api/v1/scans: inv
   });
 
   describe('walking every page', () => {
-    /** Page sizes that keep a walk short on a large live account (its limit is 1,000 requests an hour). */
+    /**
+     * Page sizes that keep a walk short on a large live account (its limit is 1,000 requests an
+     * hour) and on a large mock (SCANAPIS_MOCK_SIZE): among them always the smallest whose walk
+     * fits the budget, and one more (a short last page), so there are two at any size.
+     */
     const pageSizes = () => {
       const budget = onMock ? 200 : 20;
-      const sizes = [1, 7, 50, 100, Math.ceil(all.length / 3), all.length, 1000];
+      const fits = Math.ceil(all.length / budget);
+      const sizes = [1, 7, 50, 100, fits, fits + 1, Math.ceil(all.length / 3), all.length, 1000];
       return distinct(sizes.filter((n) => n >= 1 && n <= 1000 && Math.ceil(all.length / n) <= budget));
     };
 
@@ -410,8 +420,8 @@ describe.skipIf(!onMock)(mockOnly('Gecko mock: filter case, auth, rate limit, da
       expect(p.data).toHaveLength(want);
     });
 
-    it('the run-wide mock serves the default dataset: 123 scans', async () => {
-      expect((await page({ limit: '1' })).pagination.total).toBe(123);
+    it(`the run-wide mock serves the run's dataset: ${RUN_SIZE} scans (SCANAPIS_MOCK_SIZE, else the default ${DEFAULT_SIZE})`, async () => {
+      expect((await page({ limit: '1' })).pagination.total).toBe(RUN_SIZE);
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   type MockTarget,
   mockUrl,
   resolveTarget,
+  runMockSize,
   send,
   startMockTarget,
 } from '@scanapis/contract-kit';
@@ -35,6 +36,9 @@ const live = target.mode === 'live';
 const notRun = target.notRun;
 const TARGET = live ? `live HSS ${target.env.HSS_REGION ?? ''}` : 'the behavioural mock';
 const MOCK_ONLY = live ? ' (mock only: skipped on a live run, it needs the mock’s own data and keys)' : '';
+
+/** Images of the run-wide mock: the run's SCANAPIS_MOCK_SIZE, else the default. */
+const RUN_SIZE = runMockSize() ?? DEFAULT_SIZE;
 
 type Image = RegistryImagesInfo;
 type Query = Record<string, string | number | boolean>;
@@ -465,6 +469,8 @@ describe.skipIf(live)(`HSS mock: auth, dataset and options${MOCK_ONLY}`, () => {
     });
     const firstPage = (base: string) =>
       page({ enterprise_project_id: ALL_ENTERPRISE_PROJECTS, limit: 200 }, { base });
+    /** A mock with no seed or size given: the run-wide one, unless SCANAPIS_MOCK_SIZE sized it. */
+    const unsized = async () => (RUN_SIZE === DEFAULT_SIZE ? baseUrl() : start({}));
 
     it.each([
       ['the same seed (explicit) → the same first page', { given: { seed: DEFAULT_SEED }, want: 'same' }],
@@ -473,7 +479,7 @@ describe.skipIf(live)(`HSS mock: auth, dataset and options${MOCK_ONLY}`, () => {
     ] as Array<[string, { given: { seed?: number; size?: number }; want: 'same' | 'different' }]>)(
       '%s',
       async (_, { given, want }) => {
-        const [ours, theirs] = await Promise.all([firstPage(baseUrl()), firstPage(await start(given))]);
+        const [ours, theirs] = await Promise.all([firstPage(await unsized()), firstPage(await start(given))]);
         if (want === 'same') expect(theirs).toEqual(ours);
         else expect(theirs).not.toEqual(ours);
       },
@@ -500,16 +506,16 @@ describe.skipIf(live)(`HSS mock: auth, dataset and options${MOCK_ONLY}`, () => {
       },
     );
 
-    it(`the default dataset holds ${DEFAULT_SIZE} images over ${ENTERPRISE_PROJECTS.length} enterprise projects`, async () => {
+    it(`the run-wide dataset holds ${RUN_SIZE} images (SCANAPIS_MOCK_SIZE, else the default ${DEFAULT_SIZE}) over ${ENTERPRISE_PROJECTS.length} enterprise projects`, async () => {
       const totals = await Promise.all(
         ENTERPRISE_PROJECTS.map(
           async ([ep]) => (await page({ enterprise_project_id: ep, limit: 1 })).total_num,
         ),
       );
       expect(totals.every((n) => n > 0)).toBe(true);
-      expect(totals.reduce((a, b) => a + b, 0)).toBe(DEFAULT_SIZE);
+      expect(totals.reduce((a, b) => a + b, 0)).toBe(RUN_SIZE);
       expect((await page({ enterprise_project_id: ALL_ENTERPRISE_PROJECTS, limit: 1 })).total_num).toBe(
-        DEFAULT_SIZE,
+        RUN_SIZE,
       );
       expect((await page({ enterprise_project_id: 'no-such-enterprise-project' })).total_num).toBe(0);
     });

@@ -1,3 +1,4 @@
+import { runMockSize } from '@scanapis/contract-kit';
 import { type AkSkCredentials, signRequest } from '@scanapis/huawei-signer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -352,8 +353,12 @@ describe('HSS mock: bad requests get Huawei error bodies with X-Request-Id', () 
   });
 });
 
-/** Images of the default dataset in the default enterprise project: what a plain request counts. */
-const DEFAULT_TOTAL = generateImages().filter(
+/**
+ * Images of the run's dataset (the default one, or SCANAPIS_MOCK_SIZE's: the same generator, seed
+ * and size as the run-wide mock) in the default enterprise project: what a plain request counts.
+ */
+const RUN_SIZE = runMockSize();
+const DEFAULT_TOTAL = generateImages(RUN_SIZE !== undefined ? { size: RUN_SIZE } : {}).filter(
   (r) => r.enterpriseProjectId === DEFAULT_ENTERPRISE_PROJECT,
 ).length;
 
