@@ -4,8 +4,9 @@
 // A benchmark, not a test: it prints numbers and the targets from the issues, and exits 0.
 import { fork } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
+import { loadGenerator } from './bench/children.mjs';
 import { inProcessRows } from './bench/in-process.mjs';
-import { load, once } from './bench/load.mjs';
+import { once } from './bench/load.mjs';
 import { scaleTable } from './bench/scale.mjs';
 import { targets } from './bench/targets.mjs';
 import { throughputRows } from './bench/throughput.mjs';
@@ -32,7 +33,11 @@ const memoryOf = async (c) => {
 };
 
 // 1. Each behavioural mock vs a raw server sending the same bytes, at 10 connections.
-console.log(`Mocks: ${REQUESTS} requests each at 10 connections (after 500 warm-up), validation on\n`);
+console.log(
+  `Mocks: ${REQUESTS} requests each at 10 connections (after 500 warm-up), validation on; the load generator is a process of its own\n`,
+);
+const generator = await loadGenerator();
+const load = generator.send;
 for (const target of await targets()) {
   const mock = await child('./bench/serve-mock.mjs', [target.api], ['--expose-gc']);
   const sample = await once(undefined, mock.url + target.path, target.headers);
@@ -63,6 +68,7 @@ for (const target of await targets()) {
   });
   await Promise.all([stop(mock), stop(raw)]);
 }
+await generator.stop();
 console.log(
   '| mock | body | req/s | raw req/s | ratio | p50 ms | p99 ms | raw p99 ms | heap growth over 20k req |',
 );

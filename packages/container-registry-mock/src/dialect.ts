@@ -167,9 +167,9 @@ export const containerRegistryDialect: Dialect = {
    * this request's id.
    */
   finish(reply, req) {
-    const headers = { ...reply.headers };
-    delete headers['x-request-id'];
-    delete headers['x-server-trace-id'];
+    const headers: Record<string, string> = {};
+    for (const k of Object.keys(reply.headers ?? {}))
+      if (k !== 'x-request-id' && k !== 'x-server-trace-id') headers[k] = reply.headers![k]!;
     let body = reply.body;
     const details = (body as { details?: unknown } | null)?.details;
     if (reply.status >= 400 && Array.isArray(details)) {

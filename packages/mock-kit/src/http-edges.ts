@@ -48,6 +48,14 @@ export function parseTarget(raw: string | undefined): URL | undefined {
   }
 }
 
+/**
+ * Whether the request target can be a URL. A path of printable ASCII that starts with one `/`
+ * (not `//` nor `/\\`, which begin an authority) always can: `new URL` is asked only otherwise.
+ */
+const PLAIN_PATH = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
+const isValidTarget = (raw: string | undefined): boolean =>
+  (raw !== undefined && PLAIN_PATH.test(raw)) || parseTarget(raw) !== undefined;
+
 /** A request the pipeline never saw, for the dialect's words and common headers. */
 export function edgeRequest(
   method: string,
@@ -100,7 +108,7 @@ export function refuseRequest(
   dialect: Dialect,
 ): { reply: MockReply; req: MockRequest } | undefined {
   const method = incoming.method ?? 'GET';
-  if (!parseTarget(incoming.url)) {
+  if (!isValidTarget(incoming.url)) {
     const req = edgeRequest(method, incoming.url, incoming.headers);
     const target = JSON.stringify((incoming.url ?? '').slice(0, 100));
     return { req, reply: edgeReply(dialect, 400, `the request target ${target} is not a valid URL`, req) };

@@ -12,7 +12,10 @@ export interface WireReply {
 /** Merges header objects by lower-cased name (later wins), as HTTP compares names. */
 export function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const source of sources) for (const [k, v] of Object.entries(source ?? {})) out[k.toLowerCase()] = v;
+  for (const source of sources) {
+    if (source === undefined) continue;
+    for (const k of Object.keys(source)) out[k.toLowerCase()] = source[k]!;
+  }
   return out;
 }
 
