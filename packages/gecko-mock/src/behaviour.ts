@@ -164,7 +164,10 @@ export function createBehaviour(options: BehaviourOptions = {}) {
     windowMs: RATE_LIMIT_WINDOW_MS,
     now,
   });
-  const quotas = new WeakMap<MockRequest, Quota>();
+  // Where the request's key stands, kept on the request itself (under this instance's own symbol)
+  // for its headers: a WeakMap entry per request made every young-generation GC slower.
+  const QUOTA = Symbol('quota');
+  type Counted = MockRequest & { [QUOTA]?: Quota };
   const dataset = createScanDataset({
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.size !== undefined ? { size: options.size } : {}),
@@ -178,7 +181,7 @@ export function createBehaviour(options: BehaviourOptions = {}) {
       const who = identify(req);
       if ('status' in who) return who;
       const hit = limiter.hit(who.key);
-      quotas.set(req, hit);
+      (req as Counted)[QUOTA] = hit;
       if (!hit.allowed) {
         const seconds = Math.max(1, Math.ceil((hit.resetAt - now()) / 1000));
         return { ...geckoError(429, 'Rate limit exceeded'), headers: { 'retry-after': String(seconds) } };
@@ -192,7 +195,7 @@ export function createBehaviour(options: BehaviourOptions = {}) {
       return freshRateLimitHeaders(reply, now(), resetAt);
     },
     commonHeaders(req): Record<string, string> {
-      const quota = quotas.get(req);
+      const quota = (req as Counted)[QUOTA];
       if (!quota) return {};
       // A window's reset instant is the same for every request in it: format it once per window.
       if (quota.resetAt !== lastReset) {
