@@ -6,7 +6,9 @@ import { once } from './load.mjs';
 import { targets } from './targets.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Requests each server gets before the rounds (the mocks' code paths reach their optimized tiers). */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const spec = (api) => new URL(`../../specs/${api}/dist/openapi.json`, import.meta.url).pathname;
 /** `BENCH_THROUGHPUT_APIS=gecko,hss` runs only those mocks' rows. */
@@ -60,7 +62,7 @@ export async function throughputRows() {
       const { raw, bytes } = await rawServerFor(mock.url + path, target.headers);
       const prismSample = prism.url ? await once(undefined, prism.url + path, target.headers) : undefined;
       const servers = { mock: mock.url, raw: raw.url, ...(prism.url ? { prism: prism.url } : {}) };
-      for (const url of Object.values(servers)) await blast(url + path, target.headers, { count: 1000 });
+      for (const url of Object.values(servers)) await blast(url + path, target.headers, { count: WARM_UP });
       // Interleaved rounds, so that drift on the shared machine hits every server alike.
       const results = Object.fromEntries(Object.keys(servers).map((k) => [k, []]));
       for (let round = 0; round < ROUNDS; round++)
@@ -92,7 +94,7 @@ export async function throughputRows() {
   }
   await generator.stop();
   console.log(
-    `Throughput: ${REQUESTS} requests × ${ROUNDS} interleaved rounds at 10 connections (medians), validation on; the load generator is a process of its own\n`,
+    `Throughput: ${REQUESTS} requests × ${ROUNDS} interleaved rounds at 10 connections (medians) after ${WARM_UP} warm-up requests each, validation on; the load generator is a process of its own\n`,
   );
   console.log(
     '| mock | page | body | mock req/s | raw req/s | mock ÷ raw (median, rounds) | mock p99 | raw p99 | Prism req/s (its example, body) | mock ÷ Prism |',
