@@ -2,9 +2,7 @@
 // `pnpm bench`: measures the mocks and the clients against baselines measured in the same run
 // (a raw node:http server sending the same bytes, a raw fetch). Loopback only, bounded in count.
 // A benchmark, not a test: it prints numbers and the targets from the issues, and exits 0.
-import { fork } from 'node:child_process';
-import { once as onceEvent } from 'node:events';
-import { loadGenerator } from './bench/children.mjs';
+import { child, loadGenerator, memoryOf, stop } from './bench/children.mjs';
 import { inProcessRows } from './bench/in-process.mjs';
 import { once } from './bench/load.mjs';
 import { scaleTable } from './bench/scale.mjs';
@@ -16,22 +14,6 @@ const here = (p) => new URL(p, import.meta.url).pathname;
 const rows = [];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-/** Forks a child that sends { url } (or { urls }) when it listens. */
-async function child(script, args = [], execArgv = []) {
-  const proc = fork(here(script), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [message] = await onceEvent(proc, 'message');
-  return { proc, ...message };
-}
-const stop = async (c) => {
-  c.proc.send('stop');
-  await onceEvent(c.proc, 'exit');
-};
-const memoryOf = async (c) => {
-  c.proc.send('mem');
-  const [m] = await onceEvent(c.proc, 'message');
-  return m.mem;
-};
-
 // 1. Each behavioural mock vs a raw server sending the same bytes, at 10 connections.
 console.log(
   `Mocks: ${REQUESTS} requests each at 10 connections (after 500 warm-up), validation on; the load generator is a process of its own\n`,
@@ -39,12 +21,12 @@ console.log(
 const generator = await loadGenerator();
 const load = generator.send;
 for (const target of await targets()) {
-  const mock = await child('./bench/serve-mock.mjs', [target.api], ['--expose-gc']);
+  const mock = await child('./serve-mock.mjs', [target.api], ['--expose-gc']);
   const sample = await once(undefined, mock.url + target.path, target.headers);
   if (sample.status !== 200)
     throw new Error(`${target.api}: the bench request got ${sample.status}: ${sample.body}`);
   const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = sample.headers;
-  const raw = await child('./bench/serve-raw.mjs', [
+  const raw = await child('./serve-raw.mjs', [
     JSON.stringify({ status: 200, headers, body: sample.body.toString() }),
   ]);
   await load(mock.url + target.path, target.headers, { count: 500 });
@@ -87,7 +69,7 @@ await inProcessRows({ requests: REQUESTS });
 const launches = [];
 for (let i = 0; i < 3; i++) {
   const started = performance.now();
-  const all = await child('./bench/serve-all.mjs');
+  const all = await child('./serve-all.mjs');
   await Promise.all(
     Object.values(all.urls).map((u) => fetch(`${u}/__scanapis/health`).then((r) => r.arrayBuffer())),
   );
@@ -105,10 +87,10 @@ const { default: createClient } = await import(
   new URL('../packages/gecko/node_modules/openapi-fetch/dist/index.mjs', import.meta.url).href
 );
 const gecko = (await targets()).find((t) => t.api === 'gecko');
-const mock = await child('./bench/serve-mock.mjs', ['gecko'], []);
+const mock = await child('./serve-mock.mjs', ['gecko'], []);
 const sample = await once(undefined, mock.url + gecko.path, gecko.headers);
 const { date: _d, connection: _c, 'keep-alive': _k, ...headers } = sample.headers;
-const raw = await child('./bench/serve-raw.mjs', [
+const raw = await child('./serve-raw.mjs', [
   JSON.stringify({ status: 200, headers, body: sample.body.toString() }),
 ]);
 await stop(mock);
@@ -151,7 +133,7 @@ console.log('Target ≤ 1.15×.\n');
 await stop(raw);
 
 // 4. Peak memory while paginating 100k items.
-const pages = await child('./bench/serve-pages.mjs', ['100000']);
+const pages = await child('./serve-pages.mjs', ['100000']);
 const pager = createGeckoClient({ apiKey: 'gk_bench', baseUrl: pages.url });
 globalThis.gc?.();
 const start = process.memoryUsage().heapUsed;

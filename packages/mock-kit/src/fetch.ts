@@ -62,19 +62,18 @@ function run(pipeline: MockPipeline, parts: FetchParts, path: string): Promise<P
   );
 }
 
+/** What the pipeline reads of a `Request`. */
+const requestParts = (request: Request): FetchParts => ({
+  method: request.method,
+  url: new URL(request.url),
+  headers: request.headers,
+  body: () => request.text(),
+  signal: request.signal,
+});
+
 /** A `Request` as the pipeline reads it: path and query under the base URL, lower-cased headers. */
 export function runRequest(pipeline: MockPipeline, request: Request, path: string): Promise<PipelineOutcome> {
-  return run(
-    pipeline,
-    {
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      body: () => request.text(),
-      signal: request.signal,
-    },
-    path,
-  );
+  return run(pipeline, requestParts(request), path);
 }
 
 /** A pipeline's reply as a `Response`. */
@@ -101,14 +100,7 @@ const PLAIN_INIT = new Set(['method', 'headers', 'signal', 'body']);
  */
 function plainParts(input: RequestInfo | URL, init: RequestInit | undefined): FetchParts | undefined {
   if (input instanceof Request) {
-    if (init !== undefined || input.bodyUsed) return undefined;
-    return {
-      method: input.method,
-      url: new URL(input.url),
-      headers: input.headers,
-      body: () => input.text(),
-      signal: input.signal,
-    };
+    return init !== undefined || input.bodyUsed ? undefined : requestParts(input);
   }
   if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
   if (init !== undefined && init !== null) {
@@ -140,17 +132,7 @@ function plainParts(input: RequestInfo | URL, init: RequestInit | undefined): Fe
  */
 export function createPipelineFetch(pipeline: MockPipeline, bases: BaseUrls, name: string): typeof fetch {
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    let parts = plainParts(input, init);
-    if (!parts) {
-      const request = new Request(input, init);
-      parts = {
-        method: request.method,
-        url: new URL(request.url),
-        headers: request.headers,
-        body: () => request.text(),
-        signal: request.signal,
-      };
-    }
+    const parts = plainParts(input, init) ?? requestParts(new Request(input, init));
     const { url } = parts;
     const path = bases.match(url);
     if (path === undefined) {

@@ -1,19 +1,5 @@
 import { isDeepFrozen } from '@scanapis/spec-tools';
 
-/** The JSON text of deep-frozen objects already serialized: they cannot change, nor can their text. */
-const texts = new WeakMap<object, string>();
-
-function element(value: unknown): string {
-  if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
-    const known = texts.get(value);
-    if (known !== undefined) return known;
-    const text = JSON.stringify(value) ?? 'null';
-    if (isDeepFrozen(value)) texts.set(value, text);
-    return text;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** A plain object without `toJSON`: a body `toJson` and `toJsonBytes` write key by key. */
 function isPlainBody(body: unknown): body is Record<string, unknown> {
   return (
@@ -26,27 +12,15 @@ function isPlainBody(body: unknown): body is Record<string, unknown> {
 }
 
 /**
- * `JSON.stringify(body)`, the same text, faster for a page of dataset items: the elements of the
- * body's top-level arrays that are deep-frozen objects (a dataset's items) are serialized once and
- * their text reused by every later answer that holds them. Anything else — a body with `toJSON`,
- * one that is not a plain object — goes to `JSON.stringify` whole.
+ * `JSON.stringify(body)`, the same text: the text of {@link toJsonBytes}' bytes (JSON.stringify
+ * writes well-formed text, so its UTF-8 decodes back to it), with the items' and the kept pages'
+ * encodings reused. Anything not a plain object goes to `JSON.stringify` whole.
  */
 export function toJson(body: unknown): string {
-  if (!isPlainBody(body)) return JSON.stringify(body);
-  let out = '{';
-  for (const key of Object.keys(body)) {
-    const value = (body as Record<string, unknown>)[key];
-    let text: string | undefined;
-    if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) {
-      text = `[${Array.from(value, element).join(',')}]`; // a hole is `null`, as JSON.stringify writes it
-    } else text = JSON.stringify(value);
-    if (text === undefined) continue; // undefined, functions and symbols are left out, as JSON.stringify does
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
-  }
-  return `${out}}`;
+  return isPlainBody(body) ? toJsonBytes(body).toString('utf8') : JSON.stringify(body);
 }
 
-/** The UTF-8 bytes of the JSON text of deep-frozen objects already encoded (see `texts`). */
+/** The UTF-8 bytes of the JSON text of deep-frozen objects already encoded (items, kept pages). */
 const encoded = new WeakMap<object, Buffer>();
 const COMMA = Buffer.from(',');
 
@@ -62,7 +36,8 @@ function ownBytes(text: string): Buffer {
 }
 
 /**
- * The bytes of `element(value)` appended to `parts`: a deep-frozen object's are encoded once and
+ * The bytes of an array element's JSON text (`null` for undefined, as JSON.stringify writes it): a
+ * deep-frozen object's are encoded once and
  * reused (UTF-8 of a concatenation is the concatenation of the UTF-8 of its parts, each part being
  * a whole JSON text, so the page's bytes are the same).
  */
@@ -79,10 +54,10 @@ function elementBytes(value: unknown): Buffer {
 }
 
 /**
- * `Buffer.from(toJson(body))`, the same bytes, without making the page's text: the bytes of the
+ * `Buffer.from(JSON.stringify(body))`, the same bytes, without making the page's text: the bytes of the
  * deep-frozen items of the body's top-level arrays are encoded once and copied into each answer
  * that holds them; a deep-frozen body's bytes are kept too (the bytes are never written to: every
- * transport only sends them). A body `toJson` hands to `JSON.stringify` whole is encoded whole.
+ * transport only sends them). A body that is not a plain object is encoded whole.
  */
 export function toJsonBytes(body: unknown): Buffer {
   if (!isPlainBody(body)) return Buffer.from(JSON.stringify(body) ?? '');

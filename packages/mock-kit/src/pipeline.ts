@@ -89,7 +89,7 @@ export interface MockPipeline {
 
 /**
  * Encodes a reply (to UTF-8 bytes): JSON unless the body is a string, `content-type` set when there is a body,
- * nothing of a body for a bodyless status (the one rule every transport follows: `toWire`).
+ * nothing of a body for a bodyless status (the one rule every transport follows: `toWireBytes`).
  */
 export function encodeReply(reply: MockReply, common: Record<string, string> = {}): PipelineOutcome {
   const wire = toWireBytes(reply, common);

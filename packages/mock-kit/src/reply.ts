@@ -1,4 +1,4 @@
-import { toJson, toJsonBytes } from './json.js';
+import { toJsonBytes } from './json.js';
 import type { MockReply } from './types.js';
 
 /** A reply ready for the wire: lower-cased headers, the payload as text, the right framing headers. */
@@ -29,46 +29,36 @@ export const isBodyless = (status: number): boolean =>
 /**
  * Turns a reply and the API's common headers into what goes on the wire — one rule for every
  * transport: JSON unless the body is a string, `content-length` of the payload, and nothing of a
- * body for a bodyless status.
+ * body for a bodyless status. The payload as its UTF-8 bytes (what the transports send).
  */
-export function toWire(reply: MockReply, common: Record<string, string> = {}): WireReply {
-  return frame(reply, common, '', toJson, (text) => Buffer.byteLength(text));
-}
-
-/** `toWire` with the payload as its UTF-8 bytes (what the transports send: no text to encode again). */
 export function toWireBytes(
   reply: MockReply,
   common: Record<string, string> = {},
 ): Omit<WireReply, 'payload'> & { payload: Buffer } {
-  return frame(reply, common, EMPTY, toJsonBytes, (bytes) => bytes.length, Buffer.from);
-}
-
-const EMPTY = Buffer.alloc(0);
-
-function frame<P extends string | Buffer>(
-  reply: MockReply,
-  common: Record<string, string>,
-  empty: P,
-  json: (body: unknown) => P,
-  length: (payload: P) => number,
-  text: (body: string) => P = (body) => body as P,
-): { status: number; headers: Record<string, string>; payload: P } {
   const headers = mergeHeaders(common, reply.headers);
   if (isBodyless(reply.status)) {
     delete headers['content-type'];
     delete headers['content-length'];
     delete headers['transfer-encoding'];
     if (reply.status === 205) headers['content-length'] = '0';
-    return { status: reply.status, headers, payload: empty };
+    return { status: reply.status, headers, payload: EMPTY };
   }
   const isText = typeof reply.body === 'string';
-  const payload = reply.body === undefined ? empty : isText ? text(reply.body as string) : json(reply.body);
-  const size = length(payload);
-  if (size > 0 && !('content-type' in headers)) {
+  const payload =
+    reply.body === undefined ? EMPTY : isText ? Buffer.from(reply.body as string) : toJsonBytes(reply.body);
+  if (payload.length > 0 && !('content-type' in headers)) {
     headers['content-type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
   }
-  headers['content-length'] = String(size);
+  headers['content-length'] = String(payload.length);
   return { status: reply.status, headers, payload };
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** `toWireBytes` with the payload as text. */
+export function toWire(reply: MockReply, common: Record<string, string> = {}): WireReply {
+  const wire = toWireBytes(reply, common);
+  return { ...wire, payload: wire.payload.toString('utf8') };
 }
 
 /** Text made safe for a header value: printable ASCII, anything else percent-encoded, 1,000 characters at most. */
