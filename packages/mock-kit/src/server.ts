@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, get, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Faults } from './faults.js';
 import {
@@ -152,14 +152,28 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   return { url, port, host, faults: pipeline.faults, reset: pipeline.reset, close };
 }
 
+/**
+ * One GET to `url` over node:http, not the global `fetch` (a test suite may have replaced it, or
+ * MSW may intercept it): resolves once an answer has come, whatever its status.
+ */
+function probe(url: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.on('error', reject);
+      res.on('end', resolve);
+      res.resume();
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+  });
+}
+
 /** Polls `url` until any HTTP answer comes back (10 s at most). */
 export async function waitUntilAnswering(url: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await res.arrayBuffer();
-      return;
+      return await probe(url, 1_000);
     } catch (error) {
       if (Date.now() > deadline)
         throw new Error(`${url} did not answer within ${timeoutMs} ms: ${(error as Error).message}`);

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Dialect, parsePrefer, type RunningMock, startMockServer, toWire } from '../src/index.js';
 
 const specFile = fileURLToPath(new URL('../../spec-tools/test/fixtures/tiny.json', import.meta.url));
@@ -288,6 +288,23 @@ describe('toWire: one reply shape for every transport', () => {
     ],
   ])('%s', (_, { given, want }) => {
     expect(toWire(given, { 'x-request-id': 'r' })).toEqual(want);
+  });
+});
+
+describe('startMockServer with the global fetch replaced (vi.stubGlobal, MSW)', () => {
+  it('starts and answers: its readiness check does not go through the global fetch', async () => {
+    vi.stubGlobal('fetch', () => {
+      throw new Error('the global fetch was called');
+    });
+    try {
+      const mock = await startMockServer({ specFile, dialect });
+      vi.unstubAllGlobals();
+      const res = await fetch(`${mock.url}/__scanapis/health`);
+      expect(await res.json()).toEqual({ ok: true });
+      await mock.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
