@@ -6,8 +6,11 @@ import { Agent, request } from 'node:http';
 
 /** How long the console waits for a mock before answering 504. */
 export const TRY_TIMEOUT_MS = 10_000;
-/** How long `/try/` waits for a mock to answer before calling it not running. */
-export const PROBE_TIMEOUT_MS = 1_000;
+/**
+ * How long `/try/` waits for a mock to answer before calling it not running. A stopped mock
+ * refuses the connection at once; a running one on a busy machine may take over a second.
+ */
+export const PROBE_TIMEOUT_MS = 3_000;
 
 /** Request headers never forwarded: hop-by-hop, the browser's own, and anything about the docs origin. */
 const DROPPED_REQUEST_HEADERS = new Set([
