@@ -137,6 +137,27 @@ function prismHandler(specFile: string, dialect: Dialect): Promise<Handler> {
   return h;
 }
 
+/**
+ * A request target the URL parser keeps exactly as it is: a path (not `//`) of letters, digits,
+ * `-._~!$&()*+,;=:@%/` without a `.` or `..` segment or a `%2e`, and a query of those and `?`
+ * (not `'`, which the query of an http URL percent-encodes; no `#`).
+ */
+const VERBATIM_TARGET = /^(\/(?!\/)[\w\-.~!$&()*+,;=:@%/]*)(?:\?([\w\-.~!$&()*+,;=:@%/?]*))?$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)|%2e/i;
+
+/**
+ * The path and query of a request target as `new URL(target, 'http://mock')` reads them (`search`
+ * is `''` or starts with `?`) — parsed by URL only when the target is not verbatim (`url` is then
+ * the parse, when it holds nothing else: no origin of its own, no fragment).
+ */
+export function pathAndQuery(target: string): { pathname: string; search: string; url?: URL } {
+  const m = VERBATIM_TARGET.exec(target);
+  if (m && !DOT_SEGMENT.test(m[1]!)) return { pathname: m[1]!, search: m[2] ? `?${m[2]}` : '' };
+  const url = new URL(target, 'http://mock');
+  const { pathname, search } = url;
+  return url.href === `http://mock${pathname}${search}` ? { pathname, search, url } : { pathname, search };
+}
+
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -195,11 +216,11 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     options.onReset?.();
   };
 
-  async function answer(req: MockRequest, operation: Operation): Promise<MockReply> {
+  async function answer(req: MockRequest, operation: Operation, query: URLSearchParams): Promise<MockReply> {
     const denied = await dialect.authenticate(req);
     if (denied) return denied;
     const { violations, params, warnings } = validators.get(operation)!({
-      query: req.url.searchParams,
+      query,
       headers: req.headers,
       pathParams: req.pathParams,
     });
@@ -223,8 +244,8 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
   }
 
   /** `/__scanapis/faults` (GET lists, POST arms, DELETE clears), `/__scanapis/reset`, `/__scanapis/health`. */
-  async function control(request: PipelineRequest, url: URL): Promise<PipelineOutcome> {
-    const path = url.pathname.slice(CONTROL_PREFIX.length);
+  async function control(request: PipelineRequest, pathname: string): Promise<PipelineOutcome> {
+    const path = pathname.slice(CONTROL_PREFIX.length);
     const method = request.method.toUpperCase();
     const session = first(request.headers[SESSION_HEADER]);
     if (path === 'health' && method === 'GET') return json(200, { ok: true });
@@ -260,17 +281,24 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
   }
 
   async function handle(request: PipelineRequest): Promise<PipelineOutcome> {
-    const url = new URL(request.url, 'http://mock');
-    if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url);
+    const target = pathAndQuery(request.url);
+    if (target.pathname.startsWith(CONTROL_PREFIX)) return control(request, target.pathname);
+    let url = target.url;
+    let requestId: string | undefined;
     const req: MockRequest = {
       method: request.method,
-      // Path and query only (a full URL's origin, credentials and fragment dropped).
-      url:
-        url.href === `http://mock${url.pathname}${url.search}`
-          ? url
-          : new URL(`${url.pathname}${url.search}`, 'http://mock'),
+      // Path and query only (a full URL's origin, credentials and fragment dropped), made when
+      // first read: the pipeline itself routes by the path and validates the query.
+      get url() {
+        url ??= new URL(`${target.pathname}${target.search}`, 'http://mock');
+        return url;
+      },
       headers: request.headers,
-      requestId: randomUUID(),
+      // Made when a dialect first reads it (most answers carry none).
+      get requestId() {
+        requestId ??= randomUUID();
+        return requestId;
+      },
       pathParams: {},
       params: {},
     };
@@ -281,7 +309,7 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
       return encodeReply(edgeReply(dialect, 400, asked, req), dialect.commonHeaders?.(req));
     let reply: MockReply;
     try {
-      const match = matchOperation(operations, req.method, req.url.pathname);
+      const match = matchOperation(operations, req.method, target.pathname);
       if (!match) reply = dialect.notFound(req);
       else if ('methodNotAllowed' in match) reply = dialect.methodNotAllowed(req);
       else {
@@ -297,7 +325,7 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
               ...dialect.internalError(req),
               status: fault.status,
             })
-          : await answer(req, match.operation);
+          : await answer(req, match.operation, new URLSearchParams(target.search));
       }
       if (dialect.finish) reply = dialect.finish(reply, req);
       if (req.warnings?.length) {

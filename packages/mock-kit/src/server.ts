@@ -70,22 +70,21 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   // A shutdown ends every fault's delay early: the request is answered, not dropped.
   const shutdown = new AbortController();
   const server = createServer(edgeServerOptions(options.timeouts), (incoming, res) => {
-    inflight.track(res);
+    // A client that goes away ends a fault's delay early. The signal is made only when the
+    // pipeline reads it (a delayed fault): aborted at once if the client is already gone.
+    let gone: AbortController | undefined;
+    let left = false;
+    inflight.track(res, () => {
+      if (res.writableFinished) return;
+      left = true;
+      gone?.abort();
+    });
     const refused = refuseRequest(incoming, dialect);
     if (refused) {
       incoming.resume();
       send(res, refused.reply, dialect.commonHeaders?.(refused.req) ?? {});
       return;
     }
-    // A client that goes away ends a fault's delay early. The signal is made only when the
-    // pipeline reads it (a delayed fault): aborted at once if the client is already gone.
-    let gone: AbortController | undefined;
-    let left = false;
-    res.once('close', () => {
-      if (res.writableFinished) return;
-      left = true;
-      gone?.abort();
-    });
     pipeline
       .handle({
         method: incoming.method ?? 'GET',

@@ -43,26 +43,37 @@ const WIDTH: Record<string, { min: bigint; max: bigint }> = {
   none: { min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n },
 };
 
+/** An integer parameter's bounds as exact integers (from the spec's digits), read once per parameter. */
+interface IntegerBounds {
+  max: bigint;
+  min: bigint;
+  exclusiveMax: bigint | undefined;
+  exclusiveMin: bigint | undefined;
+}
+
+/** Without a bound in the schema, the format's width bounds it. */
+function integerBounds(schema: JsonObject): IntegerBounds {
+  const width = WIDTH[typeof schema.format === 'string' && schema.format in WIDTH ? schema.format : 'none']!;
+  return {
+    max: exactInteger(schema, 'maximum') ?? width.max,
+    min: exactInteger(schema, 'minimum') ?? width.min,
+    exclusiveMax: exactInteger(schema, 'exclusiveMaximum'),
+    exclusiveMin: exactInteger(schema, 'exclusiveMinimum'),
+  };
+}
+
 /**
- * Checks an integer's bounds exactly, with BigInt: no double rounding, so 9223372036854775808 is
- * above 9223372036854775807. Without a bound in the schema, the format's width bounds it.
+ * Checks an integer's bounds exactly: the value is a safe number or a BigInt (`coerce`), the
+ * bounds BigInts, and JavaScript compares a number with a BigInt exactly — no double rounding, so
+ * 9223372036854775808 is above 9223372036854775807.
  */
 function checkIntegerBounds(
-  raw: string,
-  schema: JsonObject,
+  value: number | bigint,
+  bounds: IntegerBounds,
 ): { keyword: string; limit: string; message: string } | undefined {
-  const value = BigInt(raw);
-  const width = WIDTH[typeof schema.format === 'string' && schema.format in WIDTH ? schema.format : 'none']!;
-  const max = exactInteger(schema, 'maximum') ?? width.max;
-  const min = exactInteger(schema, 'minimum') ?? width.min;
+  const { max, min, exclusiveMax, exclusiveMin } = bounds;
   if (value > max) return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
   if (value < min) return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
-  const exclusiveMax = exactInteger(schema, 'exclusiveMaximum');
-  const exclusiveMin = exactInteger(schema, 'exclusiveMinimum');
-  if (max !== undefined && value > max)
-    return { keyword: 'maximum', limit: String(max), message: `must be <= ${max}` };
-  if (min !== undefined && value < min)
-    return { keyword: 'minimum', limit: String(min), message: `must be >= ${min}` };
   if (exclusiveMax !== undefined && value >= exclusiveMax)
     return { keyword: 'exclusiveMaximum', limit: String(exclusiveMax), message: `must be < ${exclusiveMax}` };
   if (exclusiveMin !== undefined && value <= exclusiveMin)
@@ -134,7 +145,16 @@ export function createRequestValidator(
   operation: Operation,
   options: RequestValidatorOptions = {},
 ) {
-  const checks = operation.parameters.map((param) => ({ param, validate: compileSchema(ajv, param.schema) }));
+  // What each parameter's check needs from its schema, read once.
+  const checks = operation.parameters.map((param) => {
+    const type = schemaType(param.schema);
+    return {
+      param,
+      validate: compileSchema(ajv, param.schema),
+      isArray: type === 'array',
+      bounds: type === 'integer' ? integerBounds(param.schema) : undefined,
+    };
+  });
   const oneOf = (operation.raw['x-scanapis-oneof'] ?? []) as string[][];
   const ranges = (operation.raw['x-scanapis-ranges'] ?? []) as Array<[string, string]>;
   const queryNames = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
@@ -146,22 +166,24 @@ export function createRequestValidator(
     const violations: Violation[] = [];
     const params: ParsedParams = {};
     const warnings: string[] = [];
-    const unknown = [...new Set(parts.query.keys())].filter((name) => !queryNames.has(name));
-    for (const name of unknown) {
+    let unknown: Set<string> | undefined;
+    for (const name of parts.query.keys()) {
+      if (queryNames.has(name) || unknown?.has(name)) continue;
+      unknown ??= new Set();
+      unknown.add(name);
       if (options.strict) {
         violations.push({ in: 'query', name, keyword: 'unknown', message: `is not a parameter: ${takes}` });
       } else {
         warnings.push(`unknown query parameter ${JSON.stringify(name.slice(0, 100))} ignored (${takes})`);
       }
     }
-    for (const { param, validate } of checks) {
+    for (const { param, validate, isArray, bounds } of checks) {
       const values = rawValues(param, parts);
       const base = { in: param.in, name: param.name };
       if (values.length === 0) {
         if (param.required) violations.push({ ...base, keyword: 'required', message: 'is required' });
         continue;
       }
-      const isArray = schemaType(param.schema) === 'array';
       if (!isArray && values.length > 1) {
         violations.push({ ...base, keyword: 'single', message: 'must be sent once' });
         continue;
@@ -184,8 +206,8 @@ export function createRequestValidator(
           continue;
         }
         value = coerced.value;
-        if (schemaType(param.schema) === 'integer') {
-          const bound = checkIntegerBounds(values[0] as string, param.schema);
+        if (bounds) {
+          const bound = checkIntegerBounds(value as number | bigint, bounds);
           if (bound) {
             violations.push({ ...base, ...bound });
             continue;

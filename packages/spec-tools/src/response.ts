@@ -1,7 +1,8 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileSchema, describeError } from './ajv.js';
+import type { JsonObject } from './load.js';
 import { compileMemoized, passedBefore, rememberPassed } from './memo.js';
-import type { Operation } from './operations.js';
+import type { Operation, Response } from './operations.js';
 import { coerce, forAjv } from './request.js';
 
 export interface ResponseParts {
@@ -21,6 +22,36 @@ export interface CheckOptions {
   memo?: boolean;
 }
 
+/** One declared response header, as `checkResponse` checks it. */
+interface HeaderCheck {
+  name: string;
+  lower: string;
+  required: boolean;
+  schema: JsonObject | undefined;
+  /** The last value that passed: the check is a pure function of the value, so it passes again. */
+  passed: string | undefined;
+}
+
+/** Each declared response's header checks, listed once (by the response object of the spec). */
+const headerChecks = new WeakMap<object, HeaderCheck[]>();
+function headerChecksOf(declared: Response): HeaderCheck[] {
+  let checks = headerChecks.get(declared);
+  if (!checks) {
+    checks = Object.entries(declared.headers ?? {}).map(([name, header]) => ({
+      name,
+      lower: name.toLowerCase(),
+      required: header.required === true,
+      schema: header.schema,
+      passed: undefined,
+    }));
+    headerChecks.set(declared, checks);
+  }
+  return checks;
+}
+
+/** Read once: `globalThis.Headers` is a getter in Node, not worth calling per header. */
+const HeadersClass: typeof Headers | undefined = globalThis.Headers;
+
 /** Problems with one response against the spec; empty when it conforms. */
 export function checkResponse(
   ajv: Ajv2020,
@@ -34,26 +65,29 @@ export function checkResponse(
     operation.responses.default;
   if (!declared) return [`status ${res.status} is not declared for ${operation.operationId}`];
   const problems: string[] = [];
-  const get = (name: string): string | undefined => {
-    if (res.headers instanceof Headers) return res.headers.get(name) ?? undefined;
-    const v = res.headers[name.toLowerCase()];
-    return Array.isArray(v) ? v.join(', ') : v;
-  };
-  for (const [name, header] of Object.entries(declared.headers ?? {})) {
-    const raw = get(name);
+  const { headers } = res;
+  const get =
+    HeadersClass !== undefined && headers instanceof HeadersClass
+      ? (lower: string): string | undefined => headers.get(lower) ?? undefined
+      : (lower: string): string | undefined => {
+          const v = (headers as Record<string, string | string[] | undefined>)[lower];
+          return Array.isArray(v) ? v.join(', ') : v;
+        };
+  for (const check of headerChecksOf(declared)) {
+    const raw = get(check.lower);
     if (raw === undefined) {
-      if (header.required) problems.push(`header ${name} is required`);
+      if (check.required) problems.push(`header ${check.name} is required`);
       continue;
     }
-    if (!header.schema) continue;
-    const coerced = coerce(raw, header.schema);
+    if (!check.schema || (options.memo !== false && raw === check.passed)) continue;
+    const coerced = coerce(raw, check.schema);
     if ('error' in coerced) {
-      problems.push(`header ${name} ${coerced.error} (got ${JSON.stringify(raw)})`);
+      problems.push(`header ${check.name} ${coerced.error} (got ${JSON.stringify(raw)})`);
       continue;
     }
-    const validate = compileSchema(ajv, header.schema);
-    if (!validate(forAjv(coerced.value)))
-      problems.push(`header ${name} ${describeError(validate.errors![0]!)}`);
+    const validate = compileSchema(ajv, check.schema);
+    if (validate(forAjv(coerced.value))) check.passed = raw;
+    else problems.push(`header ${check.name} ${describeError(validate.errors![0]!)}`);
   }
   const content = declared.content;
   if (!content) return problems;

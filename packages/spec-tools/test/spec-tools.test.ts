@@ -283,6 +283,46 @@ describe('checkResponse', () => {
   });
 });
 
+describe('checkResponse remembers only header values that passed', () => {
+  const check = (count: string, memo?: boolean) =>
+    checkResponse(
+      ajv,
+      op!,
+      { status: 200, headers: { 'x-count': count }, body: { items: [] }, contentType: 'application/json' },
+      memo === undefined ? {} : { memo },
+    );
+  it.each([
+    ['a value that passed, again', { given: ['7', '7'], want: [[], []] }],
+    ['a bad value after a good one', { given: ['7', '-1'], want: [[], ['header X-Count must be >= 0']] }],
+    ['a good value after a bad one', { given: ['-1', '7'], want: [['header X-Count must be >= 0'], []] }],
+    [
+      'the bad value again after a good one',
+      {
+        given: ['-1', '7', '-1'],
+        want: [['header X-Count must be >= 0'], [], ['header X-Count must be >= 0']],
+      },
+    ],
+    [
+      'not an integer after an integer',
+      { given: ['3', 'x'], want: [[], ['header X-Count must be an integer (got "x")']] },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(given.map((count) => check(count))).toEqual(want);
+    expect(given.map((count) => check(count, false))).toEqual(want);
+  });
+
+  it('reads a Headers object as a record', () => {
+    const parts = { status: 200, body: { items: [] }, contentType: 'application/json' };
+    expect(checkResponse(ajv, op!, { ...parts, headers: new Headers({ 'X-Count': '2' }) })).toEqual([]);
+    expect(checkResponse(ajv, op!, { ...parts, headers: new Headers({ 'X-Count': '-2' }) })).toEqual([
+      'header X-Count must be >= 0',
+    ]);
+    expect(checkResponse(ajv, op!, { ...parts, headers: new Headers() })).toEqual([
+      'header X-Count is required',
+    ]);
+  });
+});
+
 describe('describeSchema', () => {
   it.each([
     [{ type: 'integer', minimum: 1, maximum: 1000 }, 'an integer from 1 to 1000'],
