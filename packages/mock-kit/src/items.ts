@@ -42,7 +42,11 @@ export function deepFreeze<T>(value: T): T {
  */
 export function pageCache<T extends object>(max = 64): (key: string, make: () => T) => T {
   const pages = new Map<string, T>();
+  // The page asked last is the most recently used already: asked again, it stays where it is.
+  let lastKey: string | undefined;
+  let lastPage: T | undefined;
   return (key, make) => {
+    if (key === lastKey) return lastPage!;
     let page = pages.get(key);
     if (page !== undefined) {
       pages.delete(key);
@@ -51,6 +55,8 @@ export function pageCache<T extends object>(max = 64): (key: string, make: () =>
       if (pages.size >= max) pages.delete(pages.keys().next().value!);
     }
     pages.set(key, page);
+    lastKey = key;
+    lastPage = page;
     return page;
   };
 }

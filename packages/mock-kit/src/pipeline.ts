@@ -158,6 +158,13 @@ export function pathAndQuery(target: string): { pathname: string; search: string
   return url.href === `http://mock${pathname}${search}` ? { pathname, search, url } : { pathname, search };
 }
 
+/** Whether a dialect's or handler's result is to be awaited (a promise or any thenable; a reply has no `then`). */
+const isPromise = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof (value as { then?: unknown } | undefined)?.then === 'function';
+
+/** Where a request keeps its common headers once asked (`commonOf`). */
+const COMMON = Symbol('common headers');
+
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -216,9 +223,26 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     options.onReset?.();
   };
 
-  async function answer(req: MockRequest, operation: Operation, query: URLSearchParams): Promise<MockReply> {
-    const denied = await dialect.authenticate(req);
-    if (denied) return denied;
+  /**
+   * Authenticate → validate → handle → check the answer. Synchronous while the dialect and the
+   * handler are (a promise only when one of them returns one).
+   */
+  function answer(
+    req: MockRequest,
+    operation: Operation,
+    query: URLSearchParams,
+  ): MockReply | PromiseLike<MockReply> {
+    const denied = dialect.authenticate(req);
+    return isPromise(denied)
+      ? denied.then((d) => d ?? validated(req, operation, query))
+      : (denied ?? validated(req, operation, query));
+  }
+
+  function validated(
+    req: MockRequest,
+    operation: Operation,
+    query: URLSearchParams,
+  ): MockReply | PromiseLike<MockReply> {
     const { violations, params, warnings } = validators.get(operation)!({
       query,
       headers: req.headers,
@@ -227,11 +251,16 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     if (warnings.length > 0) req.warnings = warnings;
     if (violations.length > 0) return dialect.badRequest(violations, req);
     req.params = params;
-    const reply = await handler(req);
+    const reply = handler(req);
     if (!validateResponses) return reply;
+    return isPromise(reply) ? reply.then((r) => checked(req, operation, r)) : checked(req, operation, reply);
+  }
+
+  /** The handler's reply if it conforms to the spec; else the vendor's 500 naming the first problem. */
+  function checked(req: MockRequest, operation: Operation, reply: MockReply): MockReply {
     const problems = checkResponse(ajv, operation, {
       status: reply.status,
-      headers: mergeHeaders(dialect.commonHeaders?.(req), reply.headers),
+      headers: mergeHeaders(commonOf(req), reply.headers),
       body: reply.body,
       contentType:
         reply.headers?.['content-type'] ??
@@ -241,6 +270,16 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     onViolation(problems, req);
     const failed = dialect.internalError(req);
     return { ...failed, headers: { ...failed.headers, 'x-scanapis-violation': problems[0]!.slice(0, 200) } };
+  }
+
+  /**
+   * The dialect's common headers for `req`, asked once the request is authenticated (they may say
+   * where its key stands) and then kept on it: the answer is checked and sent with the same ones.
+   */
+  function commonOf(req: MockRequest): Record<string, string> | undefined {
+    const kept = req as MockRequest & { [COMMON]?: Record<string, string> | undefined };
+    if (!(COMMON in kept)) kept[COMMON] = dialect.commonHeaders?.(req);
+    return kept[COMMON];
   }
 
   /** `/__scanapis/faults` (GET lists, POST arms, DELETE clears), `/__scanapis/reset`, `/__scanapis/health`. */
@@ -319,13 +358,14 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
         const fault: ArmedFault | undefined = asked ?? faults.take(first(request.headers[SESSION_HEADER]));
         if (fault?.delayMs) await sleep(fault.delayMs, request.signal, request.hurry);
         if (fault?.drop) return { kind: 'drop' };
-        reply = fault?.status
+        const answered = fault?.status
           ? (exampleReply(match.operation, fault.status) ??
             dialect.statusError?.(fault.status, req) ?? {
               ...dialect.internalError(req),
               status: fault.status,
             })
-          : await answer(req, match.operation, new URLSearchParams(target.search));
+          : answer(req, match.operation, new URLSearchParams(target.search));
+        reply = isPromise(answered) ? await answered : answered;
       }
       if (dialect.finish) reply = dialect.finish(reply, req);
       if (req.warnings?.length) {
@@ -339,7 +379,7 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
       process.emitWarning(`mock failed on ${req.method} ${req.url.pathname}: ${(error as Error).message}`);
       reply = dialect.internalError(req);
     }
-    return encodeReply(reply, dialect.commonHeaders?.(req));
+    return encodeReply(reply, commonOf(req));
   }
 
   return { faults, handle, reset, ready };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, lazyItems } from '../src/index.js';
+import { deepFreeze, lazyItems, pageCache } from '../src/index.js';
 
 describe('lazyItems', () => {
   it.each([
@@ -31,5 +31,32 @@ describe('lazyItems', () => {
   it('deepFreeze freezes nested arrays and objects', () => {
     const v = deepFreeze({ a: [{ b: 1 }], c: { d: 'x' } });
     expect([Object.isFrozen(v.a), Object.isFrozen(v.a[0]), Object.isFrozen(v.c)]).toEqual([true, true, true]);
+  });
+});
+
+describe('pageCache keeps the pages last asked for, the least recently used dropped first', () => {
+  it.each([
+    ['the same page again and again: made once', { given: ['a', 'a', 'a'], want: ['a'] }],
+    ['two pages in turn: each made once', { given: ['a', 'b', 'a', 'b'], want: ['a', 'b'] }],
+    [
+      'a third page drops the least recently used',
+      { given: ['a', 'b', 'a', 'c', 'a', 'b'], want: ['a', 'b', 'c', 'b'] },
+    ],
+    [
+      'asked again, the last page stays the newest',
+      { given: ['a', 'b', 'b', 'c', 'b', 'a'], want: ['a', 'b', 'c', 'a'] },
+    ],
+  ])('%s', (_, { given, want }) => {
+    const pages = pageCache<{ key: string }>(2);
+    const made: string[] = [];
+    const got = given.map((key) =>
+      pages(key, () => {
+        made.push(key);
+        return { key };
+      }),
+    );
+    expect(made).toEqual(want);
+    expect(got.map((p) => p.key)).toEqual(given);
+    expect(got.every((p) => Object.isFrozen(p))).toBe(true);
   });
 });
