@@ -10,13 +10,15 @@ import { targets } from './bench/targets.mjs';
 import { throughputRows } from './bench/throughput.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
+/** Requests each server (and the load generator) gets first, as in the throughput rows: the code reaches its optimized tiers. */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 const here = (p) => new URL(p, import.meta.url).pathname;
 const rows = [];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // 1. Each behavioural mock vs a raw server sending the same bytes, at 10 connections.
 console.log(
-  `Mocks: ${REQUESTS} requests each at 10 connections (after 500 warm-up), validation on; the load generator is a process of its own\n`,
+  `Mocks: ${REQUESTS} requests each at 10 connections (after ${WARM_UP} warm-up requests each), validation on; the load generator is a process of its own\n`,
 );
 const generator = await loadGenerator();
 const load = generator.send;
@@ -29,8 +31,8 @@ for (const target of await targets()) {
   const raw = await child('./serve-raw.mjs', [
     JSON.stringify({ status: 200, headers, body: sample.body.toString() }),
   ]);
-  await load(mock.url + target.path, target.headers, { count: 500 });
-  await load(raw.url + target.path, target.headers, { count: 500 });
+  await load(mock.url + target.path, target.headers, { count: WARM_UP });
+  await load(raw.url + target.path, target.headers, { count: WARM_UP });
   const m = await load(mock.url + target.path, target.headers, { count: REQUESTS });
   const r = await load(raw.url + target.path, target.headers, { count: REQUESTS });
   // Memory growth over 20k requests, after a full GC at both ends.
