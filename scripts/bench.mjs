@@ -7,11 +7,9 @@ import { inProcessRows } from './bench/in-process.mjs';
 import { once } from './bench/load.mjs';
 import { scaleTable } from './bench/scale.mjs';
 import { targets } from './bench/targets.mjs';
-import { throughputRows } from './bench/throughput.mjs';
+import { throughputRows, WARM_UP } from './bench/throughput.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
-/** Requests each server (and the load generator) gets first, as in the throughput rows: the code reaches its optimized tiers. */
-const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 const here = (p) => new URL(p, import.meta.url).pathname;
 const rows = [];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });

@@ -7,8 +7,8 @@ import { targets } from './targets.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-/** Requests each server gets before the rounds (the mocks' code paths reach their optimized tiers). */
-const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
+/** Requests each server (and the load generator) gets first, here and in the mocks-vs-raw rows: the code reaches its optimized tiers. */
+export const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const spec = (api) => new URL(`../../specs/${api}/dist/openapi.json`, import.meta.url).pathname;
 /** `BENCH_THROUGHPUT_APIS=gecko,hss` runs only those mocks' rows. */

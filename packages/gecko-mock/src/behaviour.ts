@@ -190,10 +190,10 @@ export function createBehaviour(options: BehaviourOptions = {}) {
     },
     /** A fault's example headers say where this key's window really stands (a fresh one for an unknown key). */
     finish(reply, req) {
-      if (!reply.headers || !('x-ratelimit-reset' in reply.headers)) return reply;
-      const who = identify(req);
-      const resetAt = 'key' in who ? limiter.peek(who.key).resetAt : undefined;
-      return freshRateLimitHeaders(reply, now(), resetAt);
+      return freshRateLimitHeaders(reply, now(), () => {
+        const who = identify(req);
+        return 'key' in who ? limiter.peek(who.key).resetAt : undefined;
+      });
     },
     commonHeaders(req): Record<string, string> {
       const quota = (req as Counted)[QUOTA];

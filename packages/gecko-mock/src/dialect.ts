@@ -53,13 +53,18 @@ export const RATE_LIMIT_WINDOW_MS = 3_600_000;
  * A reply carrying the spec example's rate-limit headers (an injected fault, a static answer)
  * gets them computed now: `X-RateLimit-Reset` is `resetAt` (default: `Retry-After` seconds from
  * now when the reply has it, else a fresh one-hour window), and `Retry-After` the seconds until it.
+ * `resetAt` may be a function: it is called only for a reply that carries the headers.
  */
-export function freshRateLimitHeaders(reply: MockReply, now: number, resetAt?: number): MockReply {
+export function freshRateLimitHeaders(
+  reply: MockReply,
+  now: number,
+  resetAt?: number | (() => number | undefined),
+): MockReply {
   const headers = reply.headers;
   if (!headers || !('x-ratelimit-reset' in headers)) return reply;
   const retry = Number(headers['retry-after']);
   const reset =
-    resetAt ??
+    (typeof resetAt === 'function' ? resetAt() : resetAt) ??
     (Number.isFinite(retry) && 'retry-after' in headers ? now + retry * 1000 : now + RATE_LIMIT_WINDOW_MS);
   const out: Record<string, string> = { ...headers, 'x-ratelimit-reset': new Date(reset).toISOString() };
   if ('retry-after' in headers) out['retry-after'] = String(Math.max(1, Math.ceil((reset - now) / 1000)));

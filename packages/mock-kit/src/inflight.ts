@@ -30,9 +30,6 @@ export function createInflight() {
       : new Promise((resolve) => pending.waiters.push(resolve));
 
   return {
-    get closing() {
-      return closing;
-    },
     /**
      * Counts `res` in flight until it is sent or its connection closes; `onClose` (optional) is
      * called first, in the same `close` listener.

@@ -344,8 +344,7 @@ export function createMockPipeline(options: MockPipelineOptions): MockPipeline {
     const header = first(request.headers[FAULT_HEADER]);
     const asked = header === undefined ? undefined : parseFaultHeader(header);
     // A malformed fault header is the vendor's 400, in its words and with its common headers.
-    if (typeof asked === 'string')
-      return encodeReply(edgeReply(dialect, 400, asked, req), dialect.commonHeaders?.(req));
+    if (typeof asked === 'string') return encodeReply(edgeReply(dialect, 400, asked, req), commonOf(req));
     let reply: MockReply;
     try {
       const match = matchOperation(operations, req.method, target.pathname);
